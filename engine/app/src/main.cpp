@@ -1,0 +1,49 @@
+// estatetwin: dispatches to a verb. Any Vulkan validation message during the run turns
+// the exit code into 3, so tests fail on them without parsing stderr.
+#include <cstdio>
+#include <cstring>
+
+#include "et/render/renderer.h"
+#include "verbs.h"
+
+namespace {
+
+const char* kHelp =
+    "EstateTwin: a digital twin of residential estates and the utility networks under them.\n"
+    "usage: estatetwin [VERB] [ARGS...]\n"
+    "  view [SCENE]        open SCENE in a window (the default verb; default scenes/muyanghu)\n"
+    "  render SCENE ...    render a view to a PNG, headless\n"
+    "  validate SCENE      load everything and report counts and problems\n"
+    "  bench render ...    frame times, with a clear-only frame as the peer\n"
+    "  generate --out DIR  write the Muyanghu estate (or --estates N of them)\n"
+    "Each verb takes --help.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace et::app;
+  Argv args(argv + 1, argv + argc);
+  std::string verb = "view";
+  if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
+    std::fputs(kHelp, stdout);
+    return 0;
+  }
+  if (!args.empty() && args[0].rfind("--", 0) != 0 && args[0].find('/') == std::string::npos &&
+      args[0].find('.') == std::string::npos) {
+    verb = args[0];
+    args.erase(args.begin());
+  }
+  int rc;
+  if (verb == "view") rc = verb_view(args);
+  else if (verb == "render") rc = verb_render(args);
+  else if (verb == "validate") rc = verb_validate(args);
+  else if (verb == "bench") rc = verb_bench(args);
+  else if (verb == "generate") rc = verb_generate(args);
+  else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
+  if (int n = et::render::validation_message_count(); n > 0) {
+    std::fprintf(stderr, "estatetwin: %d Vulkan validation message%s (see above)\n", n,
+                 n == 1 ? "" : "s");
+    if (rc == 0) rc = 3;
+  }
+  return rc;
+}

@@ -1,0 +1,164 @@
+#include "view_loop.h"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "et/app/camera.h"
+#include "et/app/frame_setup.h"
+#include "et/app/world_builder.h"
+#include "et/render/renderer.h"
+#include "et/ui/imgui_setup.h"
+#include "et/ui/overlay_panel.h"
+
+namespace et::app {
+namespace {
+
+double g_scroll = 0.0;  // GLFW delivers the wheel as a callback; summed per frame
+void on_scroll(GLFWwindow*, double, double dy) { g_scroll += dy; }
+
+void read_live_input(GLFWwindow* w, InputState& in) {
+  glfwGetCursorPos(w, &in.mouse_x, &in.mouse_y);
+  in.buttons[0] = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+  in.buttons[1] = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+  in.buttons[2] = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+  in.keys.clear();
+  for (int k : {GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_E,
+                GLFW_KEY_LEFT_SHIFT, GLFW_KEY_TAB, GLFW_KEY_ESCAPE, GLFW_KEY_UP, GLFW_KEY_DOWN,
+                GLFW_KEY_LEFT, GLFW_KEY_RIGHT})
+    if (glfwGetKey(w, k) == GLFW_PRESS) in.keys.insert(k);
+  in.scroll = g_scroll;
+  g_scroll = 0.0;
+}
+
+}  // namespace
+
+Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& o) {
+  render::RendererOptions ropts;
+  ropts.validation = render::validation_requested();
+  ropts.vsync = o.vsync;
+  auto created = render::Renderer::create_window("EstateTwin - " + scene.name, o.width, o.height,
+                                                 ropts);
+  if (!created) return created.error();
+  render::Renderer& r = **created;
+  GLFWwindow* window = r.window();
+  glfwSetScrollCallback(window, on_scroll);  // before ImGui, which chains to it
+  ui::imgui_create(window, o.ui_scale);
+  // ImGui's backends go down before the window does, on every way out of this function.
+  struct ImGuiScope {
+    render::Renderer& r;
+    ~ImGuiScope() {
+      r.disable_imgui();
+      ui::imgui_destroy();
+    }
+  } imgui_scope{r};
+  Status imgui = r.enable_imgui();
+  if (!imgui) return imgui.error();
+
+  SceneWorld sw = build_world(scene);
+  r.set_world(sw.world);
+
+  ViewState view = initial;
+  OrbitCamera orbit = OrbitCamera::from(view.camera);
+  ui::OverlayModel overlay;
+  overlay.scene_name = scene.name;
+  overlay.device = r.device_name();
+  overlay.msaa = r.msaa_samples();
+  overlay.buildings = int(scene.buildings.size());
+  overlay.households = scene.total_households();
+  overlay.bookmarks = &scene.bookmarks;
+  overlay.warnings = &scene.warnings;
+  overlay.view = &view;
+  overlay.vsync = o.vsync;
+
+  InputState input, prev;
+  bool tab_was_down = false;
+  auto last = std::chrono::steady_clock::now();
+  float frame_ms = 0.0f;
+  int exit_code = 0;
+  while (!glfwWindowShouldClose(window)) {
+    glfwPollEvents();
+    std::string screenshot;
+    bool quit = false;
+    prev = input;
+    if (o.script) {
+      o.script->advance(input, screenshot, quit);
+      g_scroll = 0.0;
+    } else {
+      read_live_input(window, input);
+    }
+    auto now = std::chrono::steady_clock::now();
+    double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    // Scripted runs step the clock by a fixed 1/60 s so that replays are repeatable.
+    if (o.script) dt = 1.0 / 60.0;
+    frame_ms = frame_ms * 0.9f + float(dt * 1000.0) * 0.1f;
+
+    r.imgui_new_frame();
+    ui::ScriptedMouse sm{input.mouse_x, input.mouse_y, input.buttons[0], input.buttons[1],
+                         input.buttons[2]};
+    ui::imgui_begin_frame(o.script ? &sm : nullptr);
+    overlay.frame_ms = frame_ms;
+    overlay.goto_bookmark = -1;
+    bool was_fly = overlay.fly_mode;
+    ui::draw_overlay(overlay);
+    ui::imgui_end_frame();
+
+    // Camera input, unless the UI has the pointer or the keyboard.
+    auto key = [&](int k) { return input.keys.count(k) > 0; };
+    bool tab = key(GLFW_KEY_TAB);
+    if (tab && !tab_was_down && !ui::imgui_wants_keyboard()) overlay.fly_mode = !overlay.fly_mode;
+    tab_was_down = tab;
+    if (key(GLFW_KEY_ESCAPE) && !o.script) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (overlay.goto_bookmark >= 0) {
+      view = scene.bookmarks[size_t(overlay.goto_bookmark)].view;
+      orbit = OrbitCamera::from(view.camera);
+    }
+    if (was_fly && !overlay.fly_mode) orbit = OrbitCamera::from(view.camera);
+    double dx = input.mouse_x - prev.mouse_x, dy = input.mouse_y - prev.mouse_y;
+    bool mouse_free = !ui::imgui_wants_mouse();
+    bool dragging_l = input.buttons[0] && prev.buttons[0] && mouse_free;
+    bool dragging_r = (input.buttons[1] && prev.buttons[1]) || (input.buttons[2] && prev.buttons[2]);
+    dragging_r = dragging_r && mouse_free;
+    if (overlay.fly_mode) {
+      if (dragging_l || dragging_r) fly_look(view.camera, dx, dy);
+      if (mouse_free && input.scroll != 0.0)
+        overlay.fly_speed = float(std::clamp(overlay.fly_speed * std::pow(1.2, input.scroll), 0.5, 500.0));
+      if (!ui::imgui_wants_keyboard()) {
+        FlyInput fi{key(GLFW_KEY_W) || key(GLFW_KEY_UP), key(GLFW_KEY_S) || key(GLFW_KEY_DOWN),
+                    key(GLFW_KEY_A) || key(GLFW_KEY_LEFT), key(GLFW_KEY_D) || key(GLFW_KEY_RIGHT),
+                    key(GLFW_KEY_E), key(GLFW_KEY_Q), key(GLFW_KEY_LEFT_SHIFT)};
+        fly_move(view.camera, fi, overlay.fly_speed, dt);
+      }
+    } else {
+      int h = r.height();
+      if (dragging_l) orbit.rotate(dx, dy);
+      if (dragging_r) orbit.pan(dx, dy, h, view.camera.fov_deg);
+      if (mouse_free && input.scroll != 0.0) orbit.zoom(input.scroll);
+      orbit.apply(view.camera);
+    }
+    if (overlay.vsync != o.vsync) r.set_vsync(o.vsync = overlay.vsync);
+
+    auto image = r.draw(frame_params(view, r.width(), r.height(), sw.far_m), !screenshot.empty());
+    if (!image) return image.error();
+    if (!screenshot.empty()) {
+      if (image->width == 0) {
+        std::fprintf(stderr, "estatetwin: screenshot %s skipped: window minimised\n",
+                     screenshot.c_str());
+      } else if (Status s = write_png(screenshot, *image); !s) {
+        std::fprintf(stderr, "estatetwin: %s\n", s.error().message.c_str());
+        exit_code = 1;
+      } else {
+        std::printf("screenshot %s (%dx%d)\n", screenshot.c_str(), image->width, image->height);
+      }
+    }
+    if (quit || (o.script && o.script->done())) break;
+  }
+  r.finish();
+  return exit_code;
+}
+
+}  // namespace et::app

@@ -1,0 +1,23 @@
+// The interactive window: camera controls, the UI overlay, and input replay.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "et/app/script.h"
+#include "et/scene/scene.h"
+
+namespace et::app {
+
+struct ViewOptions {
+  int width = 1280;
+  int height = 720;
+  bool vsync = true;
+  float ui_scale = 1.0f;
+  std::unique_ptr<ScriptPlayer> script;  // null: live input
+};
+
+// Returns the exit code. Errors (no display) come back as an Error instead.
+Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& options);
+
+}  // namespace et::app

@@ -1,0 +1,77 @@
+#include "et/app/world_builder.h"
+
+#include <algorithm>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace et::app {
+
+render::MeshData to_mesh_data(const Mesh& mesh) {
+  render::MeshData out;
+  out.vertices.resize(mesh.positions.size());
+  for (size_t i = 0; i < mesh.positions.size(); ++i)
+    out.vertices[i] = {mesh.positions[i], mesh.normals[i], mesh.colors[i]};
+  out.indices = mesh.indices;
+  return out;
+}
+
+namespace {
+
+render::MeshData flat_ground(const Ground& g) {
+  render::MeshData m;
+  auto c = [](double v) { return std::uint8_t(std::clamp(v, 0.0, 1.0) * 255.0 + 0.5); };
+  std::uint32_t color = pack_rgba(c(g.color.r), c(g.color.g), c(g.color.b));
+  glm::vec3 up(0, 0, 1);
+  float x0 = float(g.extent.x), y0 = float(g.extent.y), x1 = float(g.extent.z),
+        y1 = float(g.extent.w);
+  m.vertices = {{{x0, y0, 0}, up, color},
+                {{x1, y0, 0}, up, color},
+                {{x1, y1, 0}, up, color},
+                {{x0, y1, 0}, up, color}};
+  m.indices = {0, 1, 2, 0, 2, 3};
+  return m;
+}
+
+}  // namespace
+
+SceneWorld build_world(const Scene& scene) {
+  SceneWorld sw;
+  for (const Model& model : scene.models) sw.world.meshes.push_back(to_mesh_data(model.mesh));
+
+  // Ground: the scene's ground model, or a flat plane over its extent.
+  std::uint32_t ground_mesh = 0;
+  if (scene.ground.model >= 0) {
+    ground_mesh = std::uint32_t(scene.ground.model);
+  } else {
+    ground_mesh = std::uint32_t(sw.world.meshes.size());
+    sw.world.meshes.push_back(flat_ground(scene.ground));
+  }
+  sw.elements.push_back({ElementRef::Kind::kGround, 0});
+  render::Instance ground;
+  ground.mesh = ground_mesh;
+  ground.element = 0;
+  ground.layer = static_cast<std::uint32_t>(Layer::kGround);
+  ground.pass = render::Pass::kGround;
+  sw.world.instances.push_back(ground);
+
+  for (size_t i = 0; i < scene.buildings.size(); ++i) {
+    const Building& b = scene.buildings[i];
+    render::Instance inst;
+    inst.mesh = std::uint32_t(b.model);
+    glm::dmat4 m = glm::translate(glm::dmat4(1.0), b.position);
+    m = glm::rotate(m, glm::radians(b.heading_deg), glm::dvec3(0, 0, 1));
+    inst.model = glm::mat4(m);
+    inst.element = std::uint32_t(sw.elements.size());
+    inst.layer = static_cast<std::uint32_t>(Layer::kBuildings);
+    sw.elements.push_back({ElementRef::Kind::kBuilding, int(i)});
+    sw.world.instances.push_back(inst);
+  }
+  sw.world.elements.resize(sw.elements.size());
+
+  glm::dvec4 e = scene.ground.extent;
+  double diag = glm::length(glm::dvec2(e.z - e.x, e.w - e.y));
+  sw.far_m = std::max(2000.0, diag * 3.0);
+  return sw;
+}
+
+}  // namespace et::app

@@ -1,0 +1,39 @@
+// ViewState: everything a frame shows (DESIGN.md). A bookmark is a named ViewState; the
+// CLI renders one; the window edits one. Same ViewState, same image, wherever drawn.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace et {
+
+// Layers a user can toggle. Utilities get their own layer so each can be hidden alone.
+enum class Layer : int { kBuildings = 0, kGround, kWater, kDrainage, kGas, kPower, kTelecom, kHeat, kCount };
+constexpr int kLayerCount = static_cast<int>(Layer::kCount);
+const char* layer_name(Layer layer);
+// Returns kCount when `name` is not a layer name.
+Layer layer_from_name(const std::string& name);
+
+struct Camera {
+  glm::dvec3 eye{0.0, -100.0, 60.0};
+  glm::dvec3 target{0.0, 0.0, 0.0};
+  double fov_deg = 45.0;  // vertical field of view
+};
+
+struct ViewState {
+  Camera camera;
+  double ground_opacity = 1.0;  // 0: ground invisible, 1: opaque
+  std::array<bool, kLayerCount> layers{true, true, true, true, true, true, true, true};
+
+  bool layer_visible(Layer l) const { return layers[static_cast<int>(l)]; }
+};
+
+struct Bookmark {
+  std::string name;
+  ViewState view;
+};
+
+}  // namespace et

@@ -1,0 +1,271 @@
+// scene.json loader. Every value is read through Field, which knows its JSON pointer, so
+// that each error names the file, the place (pointer) and what was expected.
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "et/core/file_io.h"
+#include "et/scene/model_loader.h"
+#include "et/scene/scene.h"
+
+namespace et {
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+// Coordinates beyond this many metres from the origin are treated as a unit or CRS mistake.
+constexpr double kMaxCoordinate = 1.0e6;
+
+struct Failure {
+  Error error;
+};
+
+class Field {
+ public:
+  Field(const json& j, std::string pointer, const std::string& file)
+      : j_(j), ptr_(std::move(pointer)), file_(file) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Failure{make_error(file_, ptr_.empty() ? "/" : ptr_, what)};
+  }
+  const json& raw() const { return j_; }
+  const std::string& pointer() const { return ptr_; }
+
+  bool has(const char* key) const { return j_.is_object() && j_.contains(key); }
+  Field operator[](const char* key) const {
+    if (!j_.is_object()) fail("expected an object");
+    auto it = j_.find(key);
+    if (it == j_.end()) Field(j_, ptr_ + "/" + key, file_).fail("missing required field");
+    return Field(*it, ptr_ + "/" + key, file_);
+  }
+  Field at(size_t i) const { return Field(j_[i], ptr_ + "/" + std::to_string(i), file_); }
+  size_t array_size() const {
+    if (!j_.is_array()) fail("expected an array");
+    return j_.size();
+  }
+
+  std::string str() const {
+    if (!j_.is_string()) fail("expected a string");
+    return j_.get<std::string>();
+  }
+  double num() const {
+    if (!j_.is_number()) fail("expected a number");
+    double v = j_.get<double>();
+    if (!std::isfinite(v)) fail("expected a finite number");
+    return v;
+  }
+  double num_in(double lo, double hi) const {
+    double v = num();
+    if (v < lo || v > hi)
+      fail("expected a number in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(v));
+    return v;
+  }
+  int integer_in(int lo, int hi) const {
+    double v = num_in(lo, hi);
+    if (v != std::floor(v)) fail("expected an integer");
+    return static_cast<int>(v);
+  }
+  glm::dvec3 vec3() const {
+    if (!j_.is_array() || j_.size() != 3) fail("expected an array of 3 numbers");
+    glm::dvec3 v(at(0).num(), at(1).num(), at(2).num());
+    for (int i = 0; i < 3; ++i)
+      if (std::abs(v[i]) > kMaxCoordinate) at(i).fail("coordinate out of range (absurd value)");
+    return v;
+  }
+  glm::dvec2 vec2() const {
+    if (!j_.is_array() || j_.size() != 2) fail("expected an array of 2 numbers");
+    return {at(0).num(), at(1).num()};
+  }
+
+ private:
+  static std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+  const json& j_;
+  std::string ptr_;
+  const std::string& file_;
+};
+
+void read_bookmark(const Field& f, Bookmark& b) {
+  b.name = f["name"].str();
+  if (b.name.empty()) f["name"].fail("expected a non-empty name");
+  b.view.camera.eye = f["eye"].vec3();
+  b.view.camera.target = f["target"].vec3();
+  if (glm::length(b.view.camera.eye - b.view.camera.target) < 1e-6)
+    f["target"].fail("eye and target coincide");
+  if (f.has("fov_deg")) b.view.camera.fov_deg = f["fov_deg"].num_in(5.0, 150.0);
+  if (f.has("ground_opacity")) b.view.ground_opacity = f["ground_opacity"].num_in(0.0, 1.0);
+  if (f.has("layers")) {
+    Field layers = f["layers"];
+    b.view.layers.fill(false);
+    for (size_t i = 0; i < layers.array_size(); ++i) {
+      Layer l = layer_from_name(layers.at(i).str());
+      if (l == Layer::kCount) layers.at(i).fail("unknown layer '" + layers.at(i).str() + "'");
+      b.view.layers[static_cast<int>(l)] = true;
+    }
+  }
+}
+
+void read_manifest(const json& root, const std::string& path, Scene& s) {
+  Field r(root, "", path);
+  if (!root.is_object()) r.fail("expected a JSON object");
+  std::string format = r["format"].str();
+  if (format != "estatetwin-scene/1")
+    r["format"].fail("expected \"estatetwin-scene/1\", got \"" + format + "\"");
+  s.name = r["name"].str();
+  if (r.has("description")) s.description = r["description"].str();
+
+  Field geo = r["georeference"];
+  s.origin.lon_deg = geo["lon"].num_in(-180.0, 180.0);
+  s.origin.lat_deg = geo["lat"].num_in(-90.0, 90.0);
+  s.origin.height_m = geo["height"].num_in(-1000.0, 9000.0);
+
+  Field models = r["models"];
+  if (!models.raw().is_object()) models.fail("expected an object of model id -> {file, up}");
+  for (auto it = models.raw().begin(); it != models.raw().end(); ++it) {
+    Field m = models[it.key().c_str()];
+    Model model;
+    model.id = it.key();
+    model.file = m["file"].str();
+    if (m.has("up")) {
+      model.up = m["up"].str();
+      if (model.up != "y" && model.up != "z") m["up"].fail("expected \"y\" or \"z\"");
+    } else {
+      std::string ext = fs::path(model.file).extension().string();
+      model.up = (ext == ".gltf" || ext == ".glb") ? "y" : "z";  // glTF is y-up by its spec
+    }
+    s.models.push_back(std::move(model));
+  }
+  auto model_index = [&](const Field& f) {
+    std::string id = f.str();
+    for (size_t i = 0; i < s.models.size(); ++i)
+      if (s.models[i].id == id) return static_cast<int>(i);
+    f.fail("unknown model '" + id + "'");
+  };
+
+  Field ground = r["ground"];
+  if (ground.has("model")) s.ground.model = model_index(ground["model"]);
+  if (ground.has("extent")) {
+    Field e = ground["extent"];
+    if (e.array_size() != 4) e.fail("expected [xmin, ymin, xmax, ymax]");
+    s.ground.extent = {e.at(0).num(), e.at(1).num(), e.at(2).num(), e.at(3).num()};
+    if (s.ground.extent.z <= s.ground.extent.x || s.ground.extent.w <= s.ground.extent.y)
+      e.fail("expected xmax > xmin and ymax > ymin");
+  }
+  if (ground.has("color")) {
+    glm::dvec3 c = ground["color"].vec3();
+    s.ground.color = c / 255.0;
+  }
+  if (ground.has("opacity")) s.ground.opacity = ground["opacity"].num_in(0.0, 1.0);
+
+  Field buildings = r["buildings"];
+  std::set<std::string> ids;
+  for (size_t i = 0; i < buildings.array_size(); ++i) {
+    Field b = buildings.at(i);
+    Building out;
+    out.id = b["id"].str();
+    if (!ids.insert(out.id).second) b["id"].fail("duplicate building id '" + out.id + "'");
+    out.name = b.has("name") ? b["name"].str() : out.id;
+    out.kind = b.has("kind") ? b["kind"].str() : "residential";
+    out.model = model_index(b["model"]);
+    out.position = b["position"].vec3();
+    if (b.has("heading_deg")) out.heading_deg = b["heading_deg"].num_in(-360.0, 360.0);
+    if (b.has("floors")) out.floors = b["floors"].integer_in(0, 200);
+    if (b.has("households")) out.households = b["households"].integer_in(0, 10000);
+    if (b.has("year")) out.year = b["year"].integer_in(1800, 2100);
+    if (b.has("height_m")) out.height_m = b["height_m"].num_in(0.0, 1000.0);
+    if (b.has("footprint")) {
+      Field fp = b["footprint"];
+      for (size_t k = 0; k < fp.array_size(); ++k) out.footprint.push_back(fp.at(k).vec2());
+    }
+    s.buildings.push_back(std::move(out));
+  }
+
+  if (r.has("networks")) {
+    Field nets = r["networks"];
+    for (size_t i = 0; i < nets.array_size(); ++i) {
+      Field n = nets.at(i);
+      NetworkRef ref{n["utility"].str(), n["file"].str()};
+      Layer l = layer_from_name(ref.utility);
+      if (l == Layer::kCount || l == Layer::kBuildings || l == Layer::kGround)
+        n["utility"].fail("expected water, drainage, gas, power, telecom or heat");
+      s.networks.push_back(ref);
+    }
+  }
+
+  Field bms = r["bookmarks"];
+  std::set<std::string> names;
+  for (size_t i = 0; i < bms.array_size(); ++i) {
+    Bookmark b;
+    b.view.ground_opacity = s.ground.opacity;
+    read_bookmark(bms.at(i), b);
+    if (!names.insert(b.name).second)
+      bms.at(i)["name"].fail("duplicate bookmark '" + b.name + "'");
+    s.bookmarks.push_back(std::move(b));
+  }
+}
+
+}  // namespace
+
+const Bookmark* Scene::find_bookmark(const std::string& bookmark) const {
+  for (const Bookmark& b : bookmarks)
+    if (b.name == bookmark) return &b;
+  return nullptr;
+}
+
+int Scene::total_households() const {
+  int n = 0;
+  for (const Building& b : buildings) n += b.households;
+  return n;
+}
+
+Result<Scene> parse_manifest(const std::string& text, const std::string& path) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at ...".
+    size_t colon = what.find(": ", what.find("parse error"));
+    return make_error(path, line_col(text, e.byte > 0 ? e.byte - 1 : 0),
+                      "malformed JSON" + (colon == std::string::npos ? std::string()
+                                                                      : what.substr(colon)));
+  }
+  Scene s;
+  s.path = path;
+  s.dir = fs::path(path).parent_path().string();
+  if (s.dir.empty()) s.dir = ".";
+  try {
+    read_manifest(root, path, s);
+  } catch (const Failure& f) {
+    return f.error;
+  }
+  return s;
+}
+
+Result<Scene> load_scene(const std::string& path) {
+  std::string manifest = path;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) manifest = (fs::path(path) / "scene.json").string();
+  if (!fs::exists(manifest, ec)) return make_error(manifest, "", "scene manifest not found");
+  Result<std::string> text = read_text_file(manifest);
+  if (!text) return text.error();
+  Result<Scene> scene = parse_manifest(*text, manifest);
+  if (!scene) return scene;
+  for (size_t i = 0; i < scene->models.size(); ++i) {
+    Model& m = scene->models[i];
+    std::string file = (fs::path(scene->dir) / m.file).string();
+    Result<Mesh> mesh = load_model(file, m.up);
+    if (!mesh)
+      return make_error(manifest, "/models/" + m.id + "/file", mesh.error().message);
+    m.mesh = std::move(*mesh);
+  }
+  return scene;
+}
+
+}  // namespace et

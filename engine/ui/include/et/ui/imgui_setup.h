@@ -1,0 +1,23 @@
+// Creates the ImGui context and its GLFW platform backend for a window.
+#pragma once
+
+struct GLFWwindow;
+
+namespace et::ui {
+
+void imgui_create(GLFWwindow* window, float ui_scale);
+struct ScriptedMouse {
+  double x = 0, y = 0;
+  bool left = false, right = false, middle = false;
+};
+// Starts a UI frame; call after the renderer's imgui_new_frame(). With `scripted`, that
+// mouse state replaces the platform's for this frame (input replay with --script).
+void imgui_begin_frame(const ScriptedMouse* scripted = nullptr);
+void imgui_end_frame();  // ImGui::Render()
+void imgui_destroy();
+// True when ImGui wants the mouse/keyboard (the pointer is over a panel, a field is active):
+// camera controls then leave the input alone.
+bool imgui_wants_mouse();
+bool imgui_wants_keyboard();
+
+}  // namespace et::ui

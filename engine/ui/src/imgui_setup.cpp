@@ -1,0 +1,43 @@
+#include "et/ui/imgui_setup.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+namespace et::ui {
+
+void imgui_create(GLFWwindow* window, float ui_scale) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layouts come from code, not from a file beside the binary
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().WindowRounding = 4.0f;
+  ImGui::GetStyle().ScaleAllSizes(ui_scale);
+  io.FontGlobalScale = ui_scale;
+  ImGui_ImplGlfw_InitForVulkan(window, true);
+}
+
+void imgui_begin_frame(const ScriptedMouse* scripted) {
+  ImGui_ImplGlfw_NewFrame();
+  if (scripted) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(float(scripted->x), float(scripted->y));
+    io.MouseDown[0] = scripted->left;
+    io.MouseDown[1] = scripted->right;
+    io.MouseDown[2] = scripted->middle;
+  }
+  ImGui::NewFrame();
+}
+
+void imgui_end_frame() { ImGui::Render(); }
+
+void imgui_destroy() {
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+}
+
+bool imgui_wants_mouse() { return ImGui::GetIO().WantCaptureMouse; }
+bool imgui_wants_keyboard() { return ImGui::GetIO().WantCaptureKeyboard; }
+
+}  // namespace et::ui

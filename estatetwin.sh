@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# EstateTwin's one entry point: installs what a fresh Debian 12 machine lacks, builds a
+# Release build into build/, generates the default scene, then:
+#   ./estatetwin.sh               open scenes/muyanghu in a window (or render its
+#                                 overview to estatetwin-overview.png without a display)
+#   ./estatetwin.sh test          run the whole test suite (ctest); non-zero on failure
+#   ./estatetwin.sh VERB ARGS...  run `estatetwin VERB ARGS...` (render, validate, ...)
+# Environment: ESTATETWIN_WERROR=1 turns warnings into errors (CI sets it);
+# ESTATETWIN_BUILD_TYPE=Debug for a debug build (into build-debug/).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+
+# Debian packages the build, the tests and the renderer need.
+packages=(cmake ninja-build g++ pkg-config libvulkan-dev mesa-vulkan-drivers
+  vulkan-validationlayers glslc libglfw3-dev libimgui-dev libstb-dev libassimp-dev libglm-dev
+  nlohmann-json3-dev libgtest-dev libpng-dev xvfb xauth python3)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "estatetwin.sh: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  local type=${ESTATETWIN_BUILD_TYPE:-Release}
+  build_dir=build
+  [ "$type" != Release ] && build_dir=build-$(echo "$type" | tr '[:upper:]' '[:lower:]')
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" \
+      -DESTATETWIN_WERROR="${ESTATETWIN_WERROR:-OFF}" >/dev/null
+  fi
+  cmake --build "$build_dir" -- -j"$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "estatetwin.sh: build failed" >&2; exit 1; }
+  exe=$root/$build_dir/estatetwin
+  # The default scene is generated, not committed; regenerate when the generator changes.
+  if [ ! -f scenes/muyanghu/scene.json ] || [ "$exe" -nt scenes/muyanghu/scene.json ]; then
+    "$exe" generate --out scenes/muyanghu >/dev/null
+  fi
+}
+
+install_missing
+build
+case "${1:-}" in
+  test)
+    shift
+    # Validation layers on: any Vulkan validation message fails the test that caused it.
+    ESTATETWIN_VALIDATION=1 ctest --test-dir "$build_dir" --output-on-failure -j2 "$@"
+    ;;
+  "")
+    exec "$exe" view scenes/muyanghu
+    ;;
+  *)
+    exec "$exe" "$@"
+    ;;
+esac

@@ -1,0 +1,29 @@
+#version 450
+// Sun + sky lighting in linear space; the sRGB target encodes on write.
+#include "gpu_layout.h"
+
+layout(set = 0, binding = ET_BINDING_FRAME) uniform Frame { FrameGpu frame; };
+layout(push_constant) uniform Push { DrawPushGpu push; };
+
+layout(location = 0) in vec3 in_world;
+layout(location = 1) in vec3 in_normal;
+layout(location = 2) in vec4 in_color;
+layout(location = 3) flat in uint in_flags;
+
+layout(location = 0) out vec4 out_color;
+
+void main() {
+  vec3 n = normalize(in_normal);
+  if (!gl_FrontFacing) n = -n;  // thin and open geometry is lit from both sides
+  float sun = max(dot(n, frame.light_dir.xyz), 0.0);
+  float sky = 0.5 + 0.5 * n.z;  // hemisphere: up-facing surfaces see more sky
+  vec3 lit = in_color.rgb * (0.70 * sun + 0.35 * sky + 0.08);
+  if ((in_flags & ET_ELEMENT_HIGHLIGHT) != 0u) lit = mix(lit, vec3(1.0, 0.85, 0.2), 0.45);
+  if ((in_flags & ET_ELEMENT_SELECTED) != 0u) lit = mix(lit, vec3(1.0, 0.5, 0.0), 0.6);
+  // Light aerial perspective so that far blocks read as far.
+  float dist = length(in_world - frame.camera_pos.xyz);
+  float fog = clamp(dist / frame.params.y, 0.0, 1.0);
+  lit = mix(lit, frame.sky_color.rgb, fog * fog * 0.6);
+  float alpha = push.kind == ET_DRAW_GROUND ? frame.params.x : in_color.a;
+  out_color = vec4(lit, alpha);
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `render` with no display at all: writes a PNG of the requested size, showing something.
+set -u
+exe=$1 tool=$2 scene=$3 out=$4
+rm -rf "$out" && mkdir -p "$out"
+fail() { echo "FAIL $*"; exit 1; }
+env -u DISPLAY -u WAYLAND_DISPLAY "$exe" render "$scene" --view overview --size 480x270 --out "$out/overview.png" || fail "render overview"
+read -r w h colours < <("$tool" info "$out/overview.png")
+[ "$w" = 480 ] && [ "$h" = 270 ] || fail "size $w x $h"
+[ "$colours" -gt 500 ] || fail "only $colours colours: the picture is nearly empty"
+# --camera gives the same image as the bookmark it copies.
+cam=$(python3 -c "import json;b=[b for b in json.load(open('$scene/scene.json'))['bookmarks'] if b['name']=='overview'][0];print(','.join(str(v) for v in b['eye']+b['target']))")
+env -u DISPLAY "$exe" render "$scene" --camera "$cam" --fov 45 --size 480x270 --out "$out/camera.png" || fail "render --camera"
+"$tool" compare "$out/overview.png" "$out/camera.png" 2 0.0 || fail "--camera differs from the bookmark"
+# Ground opacity changes the picture.
+env -u DISPLAY "$exe" render "$scene" --view overview --ground-opacity 0.2 --size 480x270 --out "$out/xray.png" || fail "render xray"
+if "$tool" compare "$out/overview.png" "$out/xray.png" 2 0.01 >/dev/null; then fail "--ground-opacity had no effect"; fi
+# The default command with no display renders the overview and says so.
+(cd "$out" && mkdir -p scenes && ln -sfn "$scene" scenes/muyanghu && env -u DISPLAY -u WAYLAND_DISPLAY "$exe" >default.log 2>&1) || fail "default command"
+grep -q "no display" "$out/default.log" || fail "default command did not say why it rendered"
+[ -f "$out/estatetwin-overview.png" ] || fail "no estatetwin-overview.png"
+echo "cli_render: all passed"
