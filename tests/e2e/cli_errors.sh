@@ -33,9 +33,10 @@ printf '{\n  "format": "estatetwin-scene/1",\n  "name": "x",,\n}\n' >"$out/bad_j
 sed 's#"../cube.obj"#"cube.obj"#; s#"../box.gltf"#"box.gltf"#' "$data/tiny/scene.json" >"$out/bad_model/scene.json"
 printf 'solid garbage\n\x00\x01\x02 not a model' >"$out/bad_model/cube.obj"
 cp "$data/box.gltf" "$out/bad_model/"
-sed 's#"../cube.obj"#"gone.obj"#' "$data/tiny/scene.json" >"$out/missing_model/scene.json"
+sed 's#"../cube.obj"#"gone.obj"#; s#"../box.gltf"#"box.gltf"#' "$data/tiny/scene.json" >"$out/missing_model/scene.json"
+cp "$data/box.gltf" "$out/missing_model/"
 
-expect_error missing_scene "no_such/scene.json" -- "$exe" render "$out/no_such" --view front --size 64x36 --out "$out/a.png"
+expect_error missing_scene "no_such: scene not found" -- "$exe" render "$out/no_such" --view front --size 64x36 --out "$out/a.png"
 expect_error malformed_json "bad_json/scene.json: line 3" -- "$exe" render "$out/bad_json" --view front --size 64x36 --out "$out/a.png"
 expect_error unreadable_model "/models/cube/file" -- "$exe" render "$out/bad_model" --view front --size 64x36 --out "$out/a.png"
 expect_error missing_model "gone.obj: model file not found" -- "$exe" validate "$out/missing_model"

@@ -25,6 +25,8 @@ struct Case {
   const char* bookmark;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 et::Image render_bookmark(const std::string& scene_path, const std::string& bookmark) {
   auto scene = et::load_scene(scene_path);
   EXPECT_TRUE(scene.ok()) << scene.error().message;

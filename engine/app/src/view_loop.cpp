@@ -93,9 +93,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     auto now = std::chrono::steady_clock::now();
     double dt = std::chrono::duration<double>(now - last).count();
     last = now;
-    // Scripted runs step the clock by a fixed 1/60 s so that replays are repeatable.
+    frame_ms = frame_ms == 0.0f ? float(dt * 1000.0) : frame_ms * 0.9f + float(dt * 1000.0) * 0.1f;
+    // Scripted runs step the camera by a fixed 1/60 s so that replays are repeatable.
     if (o.script) dt = 1.0 / 60.0;
-    frame_ms = frame_ms * 0.9f + float(dt * 1000.0) * 0.1f;
 
     r.imgui_new_frame();
     ui::ScriptedMouse sm{input.mouse_x, input.mouse_y, input.buttons[0], input.buttons[1],

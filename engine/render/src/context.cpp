@@ -40,7 +40,12 @@ int validation_message_count() { return g_validation_messages.load(); }
 
 bool validation_requested() {
   const char* v = std::getenv("ESTATETWIN_VALIDATION");
-  return v && std::strcmp(v, "1") == 0;
+  if (v && *v) return std::strcmp(v, "0") != 0;
+#ifndef NDEBUG
+  return true;  // debug builds validate unless ESTATETWIN_VALIDATION=0
+#else
+  return false;
+#endif
 }
 
 void vk_check(VkResult r, const char* what) {

@@ -251,6 +251,8 @@ Result<Scene> parse_manifest(const std::string& text, const std::string& path) {
 Result<Scene> load_scene(const std::string& path) {
   std::string manifest = path;
   std::error_code ec;
+  if (!fs::exists(path, ec))
+    return make_error(path, "", "scene not found (expected a folder holding scene.json, or a manifest file)");
   if (fs::is_directory(path, ec)) manifest = (fs::path(path) / "scene.json").string();
   if (!fs::exists(manifest, ec)) return make_error(manifest, "", "scene manifest not found");
   Result<std::string> text = read_text_file(manifest);

@@ -62,7 +62,8 @@ class Renderer {
 
 // Messages the validation layer printed in this process (warnings and errors).
 int validation_message_count();
-// True when ESTATETWIN_VALIDATION=1 is set (tests and CI set it).
+// True when ESTATETWIN_VALIDATION=1 (tests and CI set it), or in a debug build unless
+// ESTATETWIN_VALIDATION=0.
 bool validation_requested();
 
 }  // namespace et::render
