@@ -21,4 +21,8 @@ read -r r2 g2 b2 < <("$tool" region-stats "$out/headless.png" 12,60,150,40)
 python3 -c "import sys; sys.exit(0 if ($r2+$g2+$b2) - ($r1+$g1+$b1) > 90 else 1)" || fail "no UI panel (mean colour $r1 $g1 $b1 vs scene $r2 $g2 $b2)"
 # Dragging orbits the camera: the picture changes.
 if "$tool" compare "$out/first.png" "$out/orbited.png" 12 0.02 0,0,360,360 >/dev/null; then fail "drag did not move the camera"; fi
+# Resizing the window recreates the swapchain; the next screenshot has the new size.
+read -r w h colours < <("$tool" info "$out/resized.png")
+[ "$w" = 480 ] && [ "$h" = 270 ] || fail "after resize 480 270 the window is $w x $h"
+[ "$colours" -gt 200 ] || fail "resized window shows almost nothing ($colours colours)"
 echo "window_xvfb: all passed"

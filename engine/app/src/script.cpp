@@ -112,6 +112,12 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text, const std:
       s.op = ScriptStep::Op::kScroll;
       out.push_back(s);
       out.push_back({ScriptStep::Op::kWait, 0, 0, 0, 1, "", no});
+    } else if (op == "resize" && w.size() == 3) {
+      auto rw = parse_int(w[1], 1, 16384, "width");
+      auto rh = parse_int(w[2], 1, 16384, "height");
+      if (!rw || !rh) return bad("expected 'resize W H' in pixels");
+      out.push_back({ScriptStep::Op::kResize, 0, double(*rw), double(*rh), 0, "", no});
+      out.push_back({ScriptStep::Op::kWait, 0, 0, 0, 2, "", no});
     } else if (op == "wait" && w.size() == 2) {
       auto f = parse_int(w[1], 0, 1000000, "frames");
       if (!f) return bad("expected 'wait FRAMES' with a whole number of frames");
@@ -127,7 +133,7 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text, const std:
       out.push_back(s);
     } else {
       return bad("unknown command '" + line + "' (expected key, mouse, click, drag, scroll, "
-                 "wait, screenshot or quit)");
+                 "resize, wait, screenshot or quit)");
     }
   }
   return out;
@@ -135,6 +141,7 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text, const std:
 
 void ScriptPlayer::advance(InputState& input, std::string& screenshot, bool& quit) {
   input.scroll = 0.0;
+  input.resize_w = input.resize_h = 0;
   if (wait_ > 0) {
     --wait_;
     return;
@@ -159,6 +166,10 @@ void ScriptPlayer::advance(InputState& input, std::string& screenshot, bool& qui
         screenshot = s.file;  // captured at the end of this frame
         return;
       case ScriptStep::Op::kQuit: quit = true; return;
+      case ScriptStep::Op::kResize:
+        input.resize_w = int(s.x);
+        input.resize_h = int(s.y);
+        break;
     }
   }
 }

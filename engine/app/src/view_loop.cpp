@@ -140,6 +140,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       if (mouse_free && input.scroll != 0.0) orbit.zoom(input.scroll);
       orbit.apply(view.camera);
     }
+    if (input.resize_w > 0) glfwSetWindowSize(window, input.resize_w, input.resize_h);
     if (overlay.vsync != o.vsync) r.set_vsync(o.vsync = overlay.vsync);
 
     auto image = r.draw(frame_params(view, r.width(), r.height(), sw.far_m), !screenshot.empty());

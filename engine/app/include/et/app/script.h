@@ -7,6 +7,7 @@
 //   click X Y [left|right|middle]
 //   drag X0 Y0 X1 Y1 [left|right|middle] [FRAMES]   (default 10 frames)
 //   scroll STEPS               wheel steps, positive zooms in
+//   resize W H                 resize the window (the swapchain follows)
 //   wait N                     let N frames pass
 //   screenshot FILE.png        the window as shown, UI included
 //   quit
@@ -26,11 +27,12 @@ struct InputState {
   bool buttons[3] = {false, false, false};  // left, right, middle
   std::set<int> keys;                       // GLFW key codes held down
   double scroll = 0.0;                      // wheel steps this frame
+  int resize_w = 0, resize_h = 0;           // a window size requested this frame
 };
 
 struct ScriptStep {
   enum class Op { kKeyDown, kKeyUp, kMouseMove, kMouseDown, kMouseUp, kScroll, kWait,
-                  kScreenshot, kQuit };
+                  kScreenshot, kQuit, kResize };
   Op op;
   int code = 0;  // key code or mouse button
   double x = 0.0, y = 0.0;
