@@ -38,6 +38,8 @@ ET_GPU_STRUCT FrameGpu {
   vec4 light_dir;     // xyz: direction towards the sun, normalised
   vec4 sky_color;     // linear RGB of the sky, used for ambient light and fog
   vec4 params;        // x: ground opacity, y: fog distance (m), z,w: unused
+  vec4 excavation_min;  // xyz: the excavation box's low corner; w: 1 when there is one
+  vec4 excavation_max;  // xyz: its high corner
 };
 
 // One instance of a mesh (storage buffer, std430), indexed by gl_InstanceIndex.
@@ -67,7 +69,7 @@ ET_GPU_STRUCT DrawPushGpu {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameGpu) == 128, "FrameGpu must match the std140 layout");
+static_assert(sizeof(FrameGpu) == 160, "FrameGpu must match the std140 layout");
 static_assert(sizeof(InstanceGpu) == 80, "InstanceGpu must match the std430 layout");
 static_assert(sizeof(ElementGpu) == 32, "ElementGpu must match the std430 layout");
 static_assert(sizeof(DrawPushGpu) == 16, "DrawPushGpu must match the push constant block");

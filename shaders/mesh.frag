@@ -13,6 +13,12 @@ layout(location = 3) flat in uint in_flags;
 layout(location = 0) out vec4 out_color;
 
 void main() {
+  // The excavation cuts its footprint out of the ground.
+  if (push.kind == ET_DRAW_GROUND && frame.excavation_min.w > 0.5 &&
+      all(greaterThan(in_world.xy, frame.excavation_min.xy)) &&
+      all(lessThan(in_world.xy, frame.excavation_max.xy))) {
+    discard;
+  }
   vec3 n = normalize(in_normal);
   if (!gl_FrontFacing) n = -n;  // thin and open geometry is lit from both sides
   float sun = max(dot(n, frame.light_dir.xyz), 0.0);

@@ -41,7 +41,7 @@ et::Image render_bookmark(const std::string& scene_path, const std::string& book
   if (!r) return {};
   et::app::SceneWorld sw = et::app::build_world(*scene);
   (*r)->set_world(sw.world);
-  auto img = (*r)->draw(et::app::frame_params(b->view, kWidth, kHeight, sw.far_m), true);
+  auto img = (*r)->draw(et::app::prepare_frame(**r, *scene, sw, b->view), true);
   EXPECT_TRUE(img.ok());
   return img ? *img : et::Image{};
 }

@@ -19,7 +19,23 @@ render::FrameParams frame_params(const ViewState& v, int width, int height, doub
   f.ground_opacity = v.layer_visible(Layer::kGround) ? float(v.ground_opacity) : 0.0f;
   f.layer_mask = layer_mask(v);
   f.fog_distance = float(far_m * 0.6);
+  f.xray = v.xray;
+  for (Layer l : {Layer::kWater, Layer::kDrainage, Layer::kGas, Layer::kPower, Layer::kTelecom,
+                  Layer::kHeat, Layer::kDropLines})
+    f.xray_layer_mask |= 1u << static_cast<int>(l);
+  f.excavation = v.excavation.enabled;
+  f.excavation_min = glm::vec3(v.excavation.min);
+  f.excavation_max = glm::vec3(v.excavation.max);
   return f;
+}
+
+render::FrameParams prepare_frame(render::Renderer& r, const Scene& scene, const SceneWorld& sw,
+                                  const ViewState& v) {
+  Palette p = Palette::kCjj61;
+  palette_from_name(v.palette, p);
+  r.set_elements(element_colors(scene, sw, p));
+  r.set_dynamic_instances(excavation_instances(sw, v.excavation));
+  return frame_params(v, r.width(), r.height(), sw.far_m);
 }
 
 }  // namespace et::app

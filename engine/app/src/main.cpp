@@ -14,6 +14,7 @@ const char* kHelp =
     "  view [SCENE]        open SCENE in a window (the default verb; default scenes/muyanghu)\n"
     "  render SCENE ...    render a view to a PNG, headless\n"
     "  validate SCENE      load everything and report counts and problems\n"
+    "  pick SCENE ...      what is under a pixel of a view, as JSON\n"
     "  bench render ...    frame times, with a clear-only frame as the peer\n"
     "  generate --out DIR  write the Muyanghu estate (or --estates N of them)\n"
     "Each verb takes --help.\n";
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   else if (verb == "validate") rc = verb_validate(args);
   else if (verb == "bench") rc = verb_bench(args);
   else if (verb == "generate") rc = verb_generate(args);
+  else if (verb == "pick") rc = verb_pick(args);
   else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
   if (int n = et::render::validation_message_count(); n > 0) {
     std::fprintf(stderr, "estatetwin: %d Vulkan validation message%s (see above)\n", n,

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include <sys/resource.h>
+
 #include "et/app/frame_setup.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
@@ -14,9 +16,12 @@ namespace et::app {
 static const char* kBenchHelp =
     "usage: estatetwin bench render SCENE [--view BOOKMARK | --camera ...] --size WxH\n"
     "                               [--frames N] [--warmup N]\n"
-    "Renders N offscreen frames of the scene, then N frames that only clear the same\n"
-    "target, and prints median and p95 frame time (ms) of both and their ratio.\n"
-    "A frame is timed from submit to the GPU finishing it (no read-back).\n";
+    "       estatetwin bench load SCENE [--runs N]\n"
+    "render: N offscreen frames of the scene, then N frames that only clear the same\n"
+    "target; prints median and p95 frame time (ms) of both and their ratio. A frame is\n"
+    "timed from submit to the GPU finishing it (no read-back).\n"
+    "load: loads the scene (manifest, models, networks) and builds its render world N times;\n"
+    "prints the median time of each step and the process's peak memory.\n";
 
 namespace {
 
@@ -45,12 +50,50 @@ std::vector<double> time_frames(render::Renderer& r, const render::FrameParams& 
 
 }  // namespace
 
+namespace {
+
+int bench_load(const Argv& argv) {
+  auto args = parse_args(argv, {"runs"}, {"help"});
+  if (!args) return fail(args.error(), 2);
+  if (args->has("help")) return std::fputs(kBenchHelp, stdout), 0;
+  if (args->positional.size() != 1) return fail("bench load: expected one SCENE", 2);
+  auto runs = parse_int(args->get("runs", "5"), 1, 1000, "--runs");
+  if (!runs) return fail(runs.error(), 2);
+  std::vector<double> load_ms, world_ms;
+  size_t instances = 0, links = 0, nodes = 0;
+  for (int i = 0; i < *runs; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto scene = load_scene(args->positional[0]);
+    if (!scene) return fail(scene.error());
+    auto t1 = std::chrono::steady_clock::now();
+    SceneWorld sw = build_world(*scene);
+    auto t2 = std::chrono::steady_clock::now();
+    load_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    world_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
+    instances = sw.world.instances.size();
+    links = nodes = 0;
+    for (const Network& n : scene->networks) links += n.links.size(), nodes += n.nodes.size();
+  }
+  Stats l = stats(load_ms), w = stats(world_ms);
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("bench load: %s, %d runs\n", args->positional[0].c_str(), *runs);
+  std::printf("scene: %zu links, %zu nodes, %zu instances\n", links, nodes, instances);
+  std::printf("%-12s %10s %10s\n", "step", "median_ms", "p95_ms");
+  std::printf("%-12s %10.1f %10.1f\n", "load", l.median_ms, l.p95_ms);
+  std::printf("%-12s %10.1f %10.1f\n", "build_world", w.median_ms, w.p95_ms);
+  std::printf("peak_rss_mib %.1f\n", double(ru.ru_maxrss) / 1024.0);
+  return 0;
+}
+
+}  // namespace
+
 int verb_bench(const Argv& argv) {
   if (argv.empty() || argv[0] == "--help") return std::fputs(kBenchHelp, stdout), argv.empty() ? 2 : 0;
-  if (argv[0] != "render") return fail("bench: unknown benchmark '" + argv[0] + "' (have: render)", 2);
+  if (argv[0] == "load") return bench_load(Argv(argv.begin() + 1, argv.end()));
+  if (argv[0] != "render") return fail("bench: unknown benchmark '" + argv[0] + "' (have: render, load)", 2);
   auto args = parse_args(Argv(argv.begin() + 1, argv.end()),
-                         {"view", "camera", "ground-opacity", "fov", "size", "frames", "warmup"},
-                         {"help"});
+                         view_value_options({"size", "frames", "warmup"}), view_flag_options({}));
   if (!args) return fail(args.error(), 2);
   if (args->has("help")) return std::fputs(kBenchHelp, stdout), 0;
   if (args->positional.size() != 1) return fail("bench render: expected one SCENE", 2);
@@ -76,7 +119,7 @@ int verb_bench(const Argv& argv) {
   size_t tris = 0;
   for (const render::Instance& i : sw.world.instances) tris += sw.world.meshes[i.mesh].indices.size() / 3;
 
-  render::FrameParams f = frame_params(*view, size->x, size->y, sw.far_m);
+  render::FrameParams f = prepare_frame(**renderer, *scene, sw, *view);
   Stats scene_s = stats(time_frames(**renderer, f, *warmup, *frames));
   f.clear_only = true;
   Stats clear_s = stats(time_frames(**renderer, f, *warmup, *frames));

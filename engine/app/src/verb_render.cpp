@@ -1,29 +1,28 @@
 // estatetwin render: one ViewState to a PNG, with no display at all.
+#include <algorithm>
 #include <cstdio>
 
 #include "et/app/frame_setup.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
+#include "et/ui/imgui_setup.h"
+#include "ui_models.h"
 #include "verbs.h"
 
 namespace et::app {
 
 static const char* kRenderHelp =
     "usage: estatetwin render SCENE (--view BOOKMARK | --camera EX,EY,EZ,TX,TY,TZ)\n"
-    "                         [--ground-opacity A] [--fov DEG] --size WxH --out FILE.png\n"
+    "                         [view options] --size WxH --out FILE.png\n"
     "Renders the scene headless (offscreen Vulkan; no display needed) and writes a PNG.\n"
-    "  --view NAME         a bookmark of the scene (e.g. overview)\n"
-    "  --camera ...        eye and target in scene metres (x east, y north, z up)\n"
-    "  --ground-opacity A  0 (invisible) .. 1 (opaque); default: the bookmark's\n"
-    "  --fov DEG           vertical field of view; default: the bookmark's (45)\n"
     "  --size WxH          image size in pixels, e.g. 1280x720\n"
-    "  --out FILE.png      written atomically (nothing is left behind on failure)\n";
+    "  --out FILE.png      written atomically (nothing is left behind on failure)\n"
+    "  --legend            draw the utility colour legend, as in the window\n";
 
 int verb_render(const Argv& argv) {
-  auto args = parse_args(argv, {"view", "camera", "ground-opacity", "fov", "size", "out"},
-                         {"help"});
+  auto args = parse_args(argv, view_value_options({"size", "out"}), view_flag_options({"legend"}));
   if (!args) return fail(args.error(), 2);
-  if (args->has("help")) return std::fputs(kRenderHelp, stdout), 0;
+  if (args->has("help")) return std::printf("%s%s", kRenderHelp, kViewOptionsHelp), 0;
   if (args->positional.size() != 1) return fail("render: expected one SCENE (see --help)", 2);
   if (!args->has("size") || !args->has("out"))
     return fail("render: --size WxH and --out FILE.png are required (see --help)", 2);
@@ -41,7 +40,23 @@ int verb_render(const Argv& argv) {
   if (!renderer) return fail(renderer.error());
   SceneWorld sw = build_world(*scene);
   (*renderer)->set_world(sw.world);
-  auto image = (*renderer)->draw(frame_params(*view, size->x, size->y, sw.far_m), true);
+  if (args->has("legend")) {
+    // ImGui with no window: a few frames let auto-sized panels settle before the real one.
+    ui::imgui_create_headless(size->x, size->y, std::max(1.0f, float(size->y) / 720.0f));
+    if (Status s = (*renderer)->enable_imgui(); !s) return fail(s.error());
+    Palette pal = view->palette == "apwa" ? Palette::kApwa : Palette::kCjj61;
+    for (int i = 0; i < 3; ++i) {
+      (*renderer)->imgui_new_frame();
+      ui::imgui_begin_frame_headless();
+      ui::draw_legend(legend_title(pal), legend_entries(*scene, pal));
+      ui::imgui_end_frame();
+    }
+  }
+  auto image = (*renderer)->draw(prepare_frame(**renderer, *scene, sw, *view), true);
+  if (args->has("legend")) {
+    (*renderer)->disable_imgui();
+    ui::imgui_destroy();
+  }
   if (!image) return fail(image.error());
   Status written = write_png(args->get("out"), *image);
   if (!written) return fail(written.error());

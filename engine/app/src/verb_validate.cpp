@@ -1,17 +1,37 @@
 // estatetwin validate: loads everything a scene names and reports what it found and
-// what is wrong with it. Exit 1 when the scene cannot be loaded.
+// what is wrong with it. Problems are reported, not fatal: exit 1 only when the scene
+// cannot be loaded.
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "et/scene/network_checks.h"
 #include "verbs.h"
 
 namespace et::app {
 
 static const char* kValidateHelp =
     "usage: estatetwin validate SCENE [--json]\n"
-    "Loads the scene's manifest, models and layers and reports counts and problems.\n"
+    "Loads the scene's manifest, models and network layers and reports counts per utility\n"
+    "(length, nodes, links, connected pieces) and problems: layers that failed to load,\n"
+    "links above ground, of zero length, through buildings, with dangling ends or shallow\n"
+    "cover, and residential buildings without a connection.\n"
     "  --json   print the report as JSON\n";
+
+// Kinds in the order they are printed; anything else follows alphabetically.
+static const char* const kKindOrder[] = {
+    "layer_not_loaded", "building_below_ground", "above_ground",  "zero_length",
+    "through_building", "dangling_end",          "shallow_cover", "unconnected_building"};
+constexpr size_t kListedPerKind = 20;
+
+static size_t kind_rank(const std::string& kind) {
+  for (size_t i = 0; i < std::size(kKindOrder); ++i)
+    if (kind == kKindOrder[i]) return i;
+  return std::size(kKindOrder);
+}
 
 int verb_validate(const Argv& argv) {
   auto args = parse_args(argv, {}, {"help", "json"});
@@ -22,38 +42,115 @@ int verb_validate(const Argv& argv) {
   auto scene = load_scene(path);
   if (!scene) return fail(scene.error());
 
+  auto model_of = [&](const Building& b) -> const Mesh* {
+    if (b.model < 0 || size_t(b.model) >= scene->models.size()) return nullptr;
+    return &scene->models[size_t(b.model)].mesh;
+  };
   size_t triangles = 0;
   for (const Building& b : scene->buildings)
-    triangles += scene->models[size_t(b.model)].mesh.triangle_count();
-  std::vector<std::string> problems = scene->warnings;
+    if (const Mesh* m = model_of(b)) triangles += m->triangle_count();
+
+  ValidationReport report = validate_scene(*scene);
+  // Scene-level problems first: layers that did not load, buildings sunk into the ground.
+  std::vector<Problem> problems;
+  for (const std::string& w : scene->warnings)
+    problems.push_back({"layer_not_loaded", "", "", "", w, glm::dvec3(0.0)});
   for (const Building& b : scene->buildings) {
-    const Mesh& m = scene->models[size_t(b.model)].mesh;
-    if (b.position.z + m.bounds_min.z < -0.5)
-      problems.push_back("building " + b.id + " reaches " +
-                         std::to_string(-(b.position.z + m.bounds_min.z)) + " m below ground");
+    const Mesh* m = model_of(b);
+    if (!m) continue;
+    double bottom = b.position.z + m->bounds_min.z;
+    if (bottom < -0.5) {
+      char depth[32];
+      std::snprintf(depth, sizeof depth, "%.2f", -bottom);
+      problems.push_back({"building_below_ground", "", "", b.id,
+                          "building " + b.id + " reaches " + depth + " m below ground",
+                          glm::dvec3(b.position.x, b.position.y, bottom)});
+    }
   }
+  problems.insert(problems.end(), report.problems.begin(), report.problems.end());
+  std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+    size_t ra = kind_rank(a.kind), rb = kind_rank(b.kind);
+    return ra != rb ? ra < rb : (ra == std::size(kKindOrder) && a.kind < b.kind);
+  });
+  std::map<std::string, int> counts;
+  for (const char* k : kKindOrder) counts[k] = 0;
+  for (const Problem& p : problems) ++counts[p.kind];
+
   if (args->has("json")) {
-    nlohmann::json j;
+    using nlohmann::json;
+    json j;
     j["scene"] = scene->name;
-    j["buildings"] = scene->buildings.size();
-    j["households"] = scene->total_households();
+    j["buildings"] = report.buildings;
+    j["households"] = report.households;
     j["models"] = scene->models.size();
     j["triangles"] = triangles;
-    j["bookmarks"] = nlohmann::json::array();
+    j["bookmarks"] = json::array();
     for (const Bookmark& b : scene->bookmarks) j["bookmarks"].push_back(b.name);
-    j["problems"] = problems;
+    json length = json::object(), nodes = json::object(), links = json::object(),
+         pieces = json::object();
+    for (int u = 0; u < int(Utility::kHeat); ++u) {  // always the five; heat when present
+      const char* name = utility_name(Utility(u));
+      length[name] = 0.0;
+      nodes[name] = 0;
+      links[name] = 0;
+      pieces[name] = 0;
+    }
+    for (const UtilityStats& s : report.utilities) {
+      const char* name = utility_name(s.utility);
+      length[name] = s.length_km;
+      nodes[name] = s.nodes;
+      links[name] = s.links;
+      pieces[name] = s.pieces;
+    }
+    j["length_km"] = length;
+    j["nodes"] = nodes;
+    j["links"] = links;
+    j["pieces"] = pieces;
+    json list = json::array();
+    for (const Problem& p : problems)
+      list.push_back({{"kind", p.kind},
+                      {"utility", p.utility},
+                      {"element", p.element},
+                      {"other", p.other},
+                      {"message", p.message},
+                      {"x", p.where.x},
+                      {"y", p.where.y},
+                      {"z", p.where.z}});
+    j["problems"] = list;
+    j["problem_counts"] = counts;
+    j["warnings"] = scene->warnings;
     std::printf("%s\n", j.dump(2).c_str());
-  } else {
-    std::printf("scene      %s (%s)\n", scene->name.c_str(), scene->path.c_str());
-    std::printf("origin     lon %.6f, lat %.6f, height %.1f m\n", scene->origin.lon_deg,
-                scene->origin.lat_deg, scene->origin.height_m);
-    std::printf("buildings  %zu (%d households)\n", scene->buildings.size(),
-                scene->total_households());
-    std::printf("models     %zu, %zu triangles placed\n", scene->models.size(), triangles);
-    std::printf("bookmarks ");
-    for (const Bookmark& b : scene->bookmarks) std::printf(" %s", b.name.c_str());
-    std::printf("\nproblems   %zu\n", problems.size());
-    for (const std::string& p : problems) std::printf("  - %s\n", p.c_str());
+    return 0;
+  }
+
+  std::printf("scene      %s (%s)\n", scene->name.c_str(), scene->path.c_str());
+  std::printf("origin     lon %.6f, lat %.6f, height %.1f m\n", scene->origin.lon_deg,
+              scene->origin.lat_deg, scene->origin.height_m);
+  std::printf("buildings  %d (%d households)\n", report.buildings, report.households);
+  std::printf("models     %zu, %zu triangles placed\n", scene->models.size(), triangles);
+  std::printf("bookmarks ");
+  for (const Bookmark& b : scene->bookmarks) std::printf(" %s", b.name.c_str());
+  std::printf("\nnetworks   %zu utilities\n", report.utilities.size());
+  if (!report.utilities.empty())
+    std::printf("  %-9s %12s %8s %8s %7s\n", "utility", "length km", "nodes", "links", "pieces");
+  for (const UtilityStats& s : report.utilities)
+    std::printf("  %-9s %12.3f %8d %8d %7d\n", utility_name(s.utility), s.length_km, s.nodes,
+                s.links, s.pieces);
+  std::printf("problems   %zu\n", problems.size());
+  for (size_t i = 0; i < problems.size();) {
+    const std::string& kind = problems[i].kind;
+    size_t n = size_t(counts[kind]);
+    std::printf("  %s: %zu\n", kind.c_str(), n);
+    for (size_t k = 0; k < n; ++k) {
+      const Problem& p = problems[i + k];
+      if (k == kListedPerKind) {
+        std::printf("    ... and %zu more\n", n - k);
+        break;
+      }
+      std::printf("    - %s%s%s\n", p.utility.c_str(), p.utility.empty() ? "" : ": ",
+                  p.message.c_str());
+    }
+    i += n;
   }
   return 0;
 }

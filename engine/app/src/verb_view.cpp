@@ -25,10 +25,10 @@ static const char* kViewHelp =
     "With no display, renders the overview to estatetwin-overview.png instead.\n";
 
 int verb_view(const Argv& argv) {
-  auto args = parse_args(argv, {"view", "camera", "ground-opacity", "fov", "size", "script", "ui-scale"},
-                         {"help", "no-vsync"});
+  auto args = parse_args(argv, view_value_options({"size", "script", "ui-scale"}),
+                         view_flag_options({"no-vsync"}));
   if (!args) return fail(args.error(), 2);
-  if (args->has("help")) return std::fputs(kViewHelp, stdout), 0;
+  if (args->has("help")) return std::printf("%s%s", kViewHelp, kViewOptionsHelp), 0;
   if (args->positional.size() > 1) return fail("view: expected at most one SCENE", 2);
   std::string path = args->positional.empty() ? kDefaultScene : args->positional[0];
   auto size = parse_size(args->get("size", "1280x720"), "--size");
@@ -73,7 +73,7 @@ int verb_view(const Argv& argv) {
   if (!r) return fail(r.error());
   SceneWorld sw = build_world(*scene);
   (*r)->set_world(sw.world);
-  auto image = (*r)->draw(frame_params(*view, o.width, o.height, sw.far_m), true);
+  auto image = (*r)->draw(prepare_frame(**r, *scene, sw, *view), true);
   if (!image) return fail(image.error());
   if (Status s = write_png(out, *image); !s) return fail(s.error());
   std::printf("wrote %s (%dx%d)\n", out.c_str(), o.width, o.height);

@@ -18,13 +18,21 @@ int verb_render(const Argv& args);
 int verb_validate(const Argv& args);
 int verb_bench(const Argv& args);
 int verb_generate(const Argv& args);
+int verb_pick(const Argv& args);
+
+// Options every verb that shows a view accepts (view_from_args reads them).
+std::set<std::string> view_value_options(std::set<std::string> more);
+std::set<std::string> view_flag_options(std::set<std::string> more);
+// Help text for those options.
+extern const char* kViewOptionsHelp;
 
 // Prints "estatetwin: MESSAGE" on stderr; returns `code`.
 int fail(const Error& e, int code = 1);
 int fail(const std::string& message, int code = 1);
 
-// The ViewState asked for by --view NAME | --camera EX,EY,EZ,TX,TY,TZ, then
-// --ground-opacity A and --fov DEG on top. Without either, the scene's first bookmark.
+// The ViewState asked for by --view NAME | --camera EX,EY,EZ,TX,TY,TZ, then --ground-opacity,
+// --fov, --layers, --xray, --palette and --excavation on top. Without --view or --camera,
+// the scene's first bookmark.
 Result<ViewState> view_from_args(const Scene& scene, const Args& args);
 
 constexpr const char* kDefaultScene = "scenes/muyanghu";

@@ -11,6 +11,29 @@ int fail(const Error& e, int code) {
 
 int fail(const std::string& message, int code) { return fail(Error{message}, code); }
 
+std::set<std::string> view_value_options(std::set<std::string> more) {
+  for (const char* o : {"view", "camera", "ground-opacity", "fov", "layers", "palette", "excavation"})
+    more.insert(o);
+  return more;
+}
+
+std::set<std::string> view_flag_options(std::set<std::string> more) {
+  more.insert("xray");
+  more.insert("help");
+  return more;
+}
+
+const char* kViewOptionsHelp =
+    "  --view NAME         a bookmark of the scene (e.g. overview, lane, pumphouse)\n"
+    "  --camera EX,EY,EZ,TX,TY,TZ   eye and target in scene metres (x east, y north, z up)\n"
+    "  --ground-opacity A  0 (invisible) .. 1 (opaque); default: the bookmark's\n"
+    "  --fov DEG           vertical field of view; default: the bookmark's (45)\n"
+    "  --layers L,L,...    visible layers: buildings, ground, water, drainage, gas, power,\n"
+    "                      telecom, heat, drop_lines (default: the bookmark's)\n"
+    "  --xray              draw buried networks over the ground\n"
+    "  --palette P         utility colours: cjj61 (CJJ 61-2017, default) or apwa\n"
+    "  --excavation X0,Y0,Z0,X1,Y1,Z1   cut a box out of the ground (z0 < 0 is its floor)\n";
+
 Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
   ViewState v;
   v.ground_opacity = scene.ground.opacity;
@@ -39,6 +62,36 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
     auto a = parse_double(args.get("ground-opacity"), 0.0, 1.0, "--ground-opacity");
     if (!a) return a.error();
     v.ground_opacity = *a;
+  }
+  if (args.has("layers")) {
+    v.layers.fill(false);
+    std::string list = args.get("layers");
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t comma = list.find(',', start);
+      std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      Layer l = layer_from_name(name);
+      if (l == Layer::kCount) return Error{"--layers: unknown layer '" + name + "'"};
+      v.layers[static_cast<int>(l)] = true;
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  if (args.has("xray")) v.xray = true;
+  if (args.has("palette")) {
+    v.palette = args.get("palette");
+    if (v.palette != "cjj61" && v.palette != "apwa")
+      return Error{"--palette: expected cjj61 or apwa, got '" + v.palette + "'"};
+  }
+  if (args.has("excavation")) {
+    auto n = parse_numbers(args.get("excavation"), 6, "--excavation X0,Y0,Z0,X1,Y1,Z1");
+    if (!n) return n.error();
+    v.excavation.enabled = true;
+    v.excavation.min = {(*n)[0], (*n)[1], (*n)[2]};
+    v.excavation.max = {(*n)[3], (*n)[4], (*n)[5]};
+    for (int i = 0; i < 3; ++i)
+      if (v.excavation.max[i] <= v.excavation.min[i])
+        return Error{"--excavation: expected X1 > X0, Y1 > Y0 and Z1 > Z0"};
   }
   if (args.has("fov")) {
     auto f = parse_double(args.get("fov"), 5.0, 150.0, "--fov");

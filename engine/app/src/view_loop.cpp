@@ -9,10 +9,12 @@
 
 #include "et/app/camera.h"
 #include "et/app/frame_setup.h"
+#include "et/app/picking.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
 #include "et/ui/imgui_setup.h"
 #include "et/ui/overlay_panel.h"
+#include "ui_models.h"
 
 namespace et::app {
 namespace {
@@ -32,6 +34,36 @@ void read_live_input(GLFWwindow* w, InputState& in) {
     if (glfwGetKey(w, k) == GLFW_PRESS) in.keys.insert(k);
   in.scroll = g_scroll;
   g_scroll = 0.0;
+}
+
+// Cover depth at the middle of the nearest links, for reading depths off the screen.
+std::vector<ui::ScreenLabel> depth_labels(const Scene& scene, const ViewState& v, int w, int h,
+                                          double far_m) {
+  render::FrameParams f = frame_params(v, w, h, far_m);
+  glm::mat4 vp = f.proj * f.view;
+  struct Cand { double dist; ui::ScreenLabel label; };
+  std::vector<Cand> cands;
+  for (const Network& net : scene.networks) {
+    if (!v.layer_visible(utility_layer(net.utility))) continue;
+    for (const NetLink& l : net.links) {
+      if (l.path.size() < 2) continue;
+      glm::dvec3 mid = (l.path.front() + l.path.back()) * 0.5;
+      double d = glm::length(mid - v.camera.eye);
+      if (d > 80.0) continue;
+      glm::vec4 c = vp * glm::vec4(glm::vec3(mid), 1.0f);
+      if (c.w <= 0.1f) continue;
+      float sx = (c.x / c.w * 0.5f + 0.5f) * float(w), sy = (c.y / c.w * 0.5f + 0.5f) * float(h);
+      if (sx < 0 || sy < 0 || sx > w || sy > h) continue;
+      double cover = 0.5 * (l.cover_start_m + l.cover_end_m);
+      char text[48];
+      std::snprintf(text, sizeof text, "%s %.2f m", utility_name(net.utility), cover);
+      cands.push_back({d, {sx, sy, text}});
+    }
+  }
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.dist < b.dist; });
+  std::vector<ui::ScreenLabel> out;
+  for (size_t i = 0; i < cands.size() && i < 30; ++i) out.push_back(cands[i].label);
+  return out;
 }
 
 }  // namespace
@@ -60,6 +92,16 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
 
   SceneWorld sw = build_world(scene);
   r.set_world(sw.world);
+  Picker picker(sw);
+  int hovered = -1, selected = -1;
+  nlohmann::json selected_info;
+  ui::InspectorModel selected_model;
+  std::string applied_palette;
+  Excavation applied_excavation;
+  applied_excavation.enabled = false;
+  std::vector<render::Element> base_colors;
+  int applied_hover = -2, applied_selected = -2;
+  double press_x = 0, press_y = 0;
 
   ViewState view = initial;
   OrbitCamera orbit = OrbitCamera::from(view.camera);
@@ -105,6 +147,17 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     overlay.goto_bookmark = -1;
     bool was_fly = overlay.fly_mode;
     ui::draw_overlay(overlay);
+    Palette pal = view.palette == "apwa" ? Palette::kApwa : Palette::kCjj61;
+    ui::draw_legend(legend_title(pal), legend_entries(scene, pal));
+    std::string hover_text;
+    if (hovered >= 0) {
+      nlohmann::json hj = describe_element(scene, sw, hovered);
+      if (hj["kind"] == "link" || hj["kind"] == "node" || hj["kind"] == "building")
+        hover_text = hj["kind"].get<std::string>() + " " + hj.value("id", std::string());
+    }
+    ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
+    if (overlay.depth_labels)
+      ui::draw_labels(depth_labels(scene, view, r.width(), r.height(), sw.far_m));
     ui::imgui_end_frame();
 
     // Camera input, unless the UI has the pointer or the keyboard.
@@ -139,6 +192,44 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       if (dragging_r) orbit.pan(dx, dy, h, view.camera.fov_deg);
       if (mouse_free && input.scroll != 0.0) orbit.zoom(input.scroll);
       orbit.apply(view.camera);
+    }
+    // Hover follows the pointer; a click (press and release without a drag) selects.
+    if (mouse_free) {
+      if (input.mouse_x != prev.mouse_x || input.mouse_y != prev.mouse_y || applied_hover == -2)
+        hovered = picker.pick(view, r.width(), r.height(), input.mouse_x, input.mouse_y).element;
+      if (input.buttons[0] && !prev.buttons[0]) press_x = input.mouse_x, press_y = input.mouse_y;
+      if (!input.buttons[0] && prev.buttons[0] &&
+          std::hypot(input.mouse_x - press_x, input.mouse_y - press_y) < 4.0) {
+        selected = hovered;
+        if (selected >= 0) {
+          selected_info = describe_element(scene, sw, selected);
+          selected_model = inspector_model(selected_info);
+          std::printf("selected %s\n", selected_info.dump().c_str());
+        }
+      }
+    } else {
+      hovered = -1;
+    }
+    if (view.palette != applied_palette) {
+      base_colors = element_colors(scene, sw, pal);
+      applied_palette = view.palette;
+      applied_hover = -3;  // force an update below
+    }
+    if (hovered != applied_hover || selected != applied_selected) {
+      std::vector<render::Element> els = base_colors;
+      if (hovered >= 0 && sw.elements[size_t(hovered)].kind != ElementRef::Kind::kGround)
+        els[size_t(hovered)].flags |= render::kElementHighlight;
+      if (selected >= 0 && sw.elements[size_t(selected)].kind != ElementRef::Kind::kGround)
+        els[size_t(selected)].flags |= render::kElementSelected;
+      r.set_elements(els);
+      applied_hover = hovered;
+      applied_selected = selected;
+    }
+    const Excavation& ex = view.excavation;
+    if (ex.enabled != applied_excavation.enabled || ex.min != applied_excavation.min ||
+        ex.max != applied_excavation.max) {
+      r.set_dynamic_instances(excavation_instances(sw, ex));
+      applied_excavation = ex;
     }
     if (input.resize_w > 0) glfwSetWindowSize(window, input.resize_w, input.resize_h);
     if (overlay.vsync != o.vsync) r.set_vsync(o.vsync = overlay.vsync);

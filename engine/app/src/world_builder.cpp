@@ -4,6 +4,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "primitives.h"
+
 namespace et::app {
 
 render::MeshData to_mesh_data(const Mesh& mesh) {
@@ -37,6 +39,14 @@ render::MeshData flat_ground(const Ground& g) {
 SceneWorld build_world(const Scene& scene) {
   SceneWorld sw;
   for (const Model& model : scene.models) sw.world.meshes.push_back(to_mesh_data(model.mesh));
+  auto add_mesh = [&](render::MeshData m) {
+    sw.world.meshes.push_back(std::move(m));
+    return std::uint32_t(sw.world.meshes.size() - 1);
+  };
+  sw.primitives.cylinder = add_mesh(make_cylinder(12));
+  sw.primitives.box = add_mesh(make_box());
+  sw.primitives.sphere = add_mesh(make_sphere(6, 10));
+  sw.primitives.pit = add_mesh(make_pit());
 
   // Ground: the scene's ground model, or a flat plane over its extent.
   std::uint32_t ground_mesh = 0;
@@ -47,6 +57,7 @@ SceneWorld build_world(const Scene& scene) {
     sw.world.meshes.push_back(flat_ground(scene.ground));
   }
   sw.elements.push_back({ElementRef::Kind::kGround, 0});
+  sw.elements.push_back({ElementRef::Kind::kOverlay, 0});  // the excavation pit
   render::Instance ground;
   ground.mesh = ground_mesh;
   ground.element = 0;
@@ -66,12 +77,33 @@ SceneWorld build_world(const Scene& scene) {
     sw.elements.push_back({ElementRef::Kind::kBuilding, int(i)});
     sw.world.instances.push_back(inst);
   }
-  sw.world.elements.resize(sw.elements.size());
+  add_networks(scene, sw);
+  sw.world.elements = element_colors(scene, sw, Palette::kCjj61);
 
   glm::dvec4 e = scene.ground.extent;
   double diag = glm::length(glm::dvec2(e.z - e.x, e.w - e.y));
   sw.far_m = std::max(2000.0, diag * 3.0);
   return sw;
+}
+
+std::vector<render::Element> element_colors(const Scene& scene, const SceneWorld& sw,
+                                            Palette palette) {
+  std::vector<render::Element> out(sw.elements.size());
+  for (size_t i = 0; i < sw.elements.size(); ++i) {
+    const ElementRef& e = sw.elements[i];
+    if (e.kind != ElementRef::Kind::kLink && e.kind != ElementRef::Kind::kNode) continue;
+    const Network& net = scene.networks[size_t(e.network)];
+    std::string subtype;
+    bool abandoned = false;
+    if (e.kind == ElementRef::Kind::kLink) {
+      subtype = net.links[size_t(e.index)].subtype;
+      abandoned = net.links[size_t(e.index)].state == LinkState::kAbandoned;
+    }
+    glm::vec3 c = srgb_to_linear(utility_color(palette, net.utility, subtype));
+    if (abandoned) c = glm::mix(c, glm::vec3(0.05f), 0.7f);  // dark: out of service
+    out[i].tint = glm::vec4(c, 1.0f);
+  }
+  return out;
 }
 
 }  // namespace et::app

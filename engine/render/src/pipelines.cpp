@@ -122,6 +122,9 @@ void Pipelines::create(Context& ctx, VkRenderPass pass, VkSampleCountFlagBits sa
   blend.alphaBlendOp = VK_BLEND_OP_ADD;
   vk_check(vkCreateGraphicsPipelines(ctx.device, VK_NULL_HANDLE, 1, &gi, nullptr, &ground),
            "ground pipeline");
+  ds.depthWriteEnable = VK_FALSE;
+  vk_check(vkCreateGraphicsPipelines(ctx.device, VK_NULL_HANDLE, 1, &gi, nullptr, &ground_xray),
+           "x-ray ground pipeline");
   vkDestroyShaderModule(ctx.device, vert, nullptr);
   vkDestroyShaderModule(ctx.device, frag, nullptr);
 }
@@ -129,9 +132,10 @@ void Pipelines::create(Context& ctx, VkRenderPass pass, VkSampleCountFlagBits sa
 void Pipelines::destroy(Context& ctx) {
   vkDestroyPipeline(ctx.device, opaque, nullptr);
   vkDestroyPipeline(ctx.device, ground, nullptr);
+  vkDestroyPipeline(ctx.device, ground_xray, nullptr);
   vkDestroyPipelineLayout(ctx.device, layout, nullptr);
   vkDestroyDescriptorSetLayout(ctx.device, set_layout, nullptr);
-  opaque = ground = VK_NULL_HANDLE;
+  opaque = ground = ground_xray = VK_NULL_HANDLE;
   layout = VK_NULL_HANDLE;
   set_layout = VK_NULL_HANDLE;
 }

@@ -10,6 +10,7 @@ struct Pipelines {
   VkPipelineLayout layout = VK_NULL_HANDLE;
   VkPipeline opaque = VK_NULL_HANDLE;  // depth test + write, no blending
   VkPipeline ground = VK_NULL_HANDLE;  // alpha blended with the frame's ground opacity
+  VkPipeline ground_xray = VK_NULL_HANDLE;  // the same, writing no depth
 
   void create(Context& ctx, VkRenderPass pass, VkSampleCountFlagBits samples);
   void destroy(Context& ctx);

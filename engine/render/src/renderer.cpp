@@ -101,42 +101,36 @@ class RendererImpl final : public Renderer {
       verts.insert(verts.end(), m.vertices.begin(), m.vertices.end());
       idx.insert(idx.end(), m.indices.begin(), m.indices.end());
     }
-    // Instances sorted so that each (pass, layer, mesh) is one instanced draw.
-    std::vector<std::uint32_t> order(world.instances.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto key = [&](std::uint32_t i) {
-      const Instance& in = world.instances[i];
-      return std::make_tuple(std::uint8_t(in.pass), in.layer, in.mesh);
-    };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    mesh_first_index_ = std::move(first_index);
+    mesh_index_count_ = std::move(index_count);
+    mesh_vertex_offset_ = std::move(vertex_offset);
     std::vector<gpu::InstanceGpu> inst;
     draws_.clear();
-    for (std::uint32_t k = 0; k < order.size(); ++k) {
-      const Instance& in = world.instances[order[k]];
-      if (in.mesh >= world.meshes.size()) continue;
-      gpu::InstanceGpu g{};
-      g.model = in.model;
-      g.element = in.element;
-      std::uint32_t slot = std::uint32_t(inst.size());
-      inst.push_back(g);
-      if (!draws_.empty() && k > 0 && key(order[k - 1]) == key(order[k]) &&
-          draws_.back().first_instance + draws_.back().instance_count == slot) {
-        ++draws_.back().instance_count;
-      } else {
-        draws_.push_back({in.pass, in.layer, index_count[in.mesh], first_index[in.mesh],
-                          vertex_offset[in.mesh], slot, 1});
-      }
-    }
+    append_draws(world.instances, inst, draws_);
+    static_instances_ = inst.size();
+    dynamic_draws_.clear();
     vertices_ = GpuBuffer(*ctx_, verts.size() * sizeof(Vertex), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                           false);
     vertices_.upload(verts.data(), verts.size() * sizeof(Vertex));
     indices_ = GpuBuffer(*ctx_, idx.size() * 4, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, false);
     indices_.upload(idx.data(), idx.size() * 4);
-    instances_ = GpuBuffer(*ctx_, inst.size() * sizeof(gpu::InstanceGpu),
-                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, false);
+    // Host-visible, with room after the static instances for the dynamic ones.
+    instances_ = GpuBuffer(*ctx_, (inst.size() + kMaxDynamicInstances) * sizeof(gpu::InstanceGpu),
+                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, true);
     instances_.upload(inst.data(), inst.size() * sizeof(gpu::InstanceGpu));
     set_elements(world.elements);
+  }
+
+  void set_dynamic_instances(const std::vector<Instance>& instances) override {
+    wait_frame();
+    std::vector<gpu::InstanceGpu> inst;
+    dynamic_draws_.clear();
+    std::vector<Instance> some(instances.begin(),
+                               instances.begin() + std::min(instances.size(), kMaxDynamicInstances));
+    append_draws(some, inst, dynamic_draws_);
+    for (Draw& d : dynamic_draws_) d.first_instance += std::uint32_t(static_instances_);
+    std::memcpy(static_cast<gpu::InstanceGpu*>(instances_.mapped) + static_instances_, inst.data(),
+                inst.size() * sizeof(gpu::InstanceGpu));
   }
 
   void set_elements(const std::vector<Element>& elements) override {
@@ -187,6 +181,8 @@ class RendererImpl final : public Renderer {
                   srgb_to_linear(f.sky_color.b));
     fg.sky_color = glm::vec4(sky, 1.0f);
     fg.params = glm::vec4(f.ground_opacity, f.fog_distance, 0.0f, 0.0f);
+    fg.excavation_min = glm::vec4(f.excavation_min, f.excavation ? 1.0f : 0.0f);
+    fg.excavation_max = glm::vec4(f.excavation_max, 0.0f);
     std::memcpy(frame_.mapped, &fg, sizeof fg);
 
     vkResetCommandBuffer(cmd_, 0);
@@ -195,7 +191,7 @@ class RendererImpl final : public Renderer {
     vkBeginCommandBuffer(cmd_, &bi);
     float clear[4] = {sky.r, sky.g, sky.b, 1.0f};
     begin_pass(cmd_, target_->attachments(), index, clear);
-    if (!f.clear_only && !draws_.empty()) record_world(f);
+    if (!f.clear_only && !mesh_index_count_.empty()) record_world(f);
     imgui_.record(cmd_);
     vkCmdEndRenderPass(cmd_);
     if (screenshot) target_->record_readback(cmd_, index);
@@ -222,8 +218,8 @@ class RendererImpl final : public Renderer {
     ai.pSetLayouts = &pipelines_.set_layout;
     vk_check(vkAllocateDescriptorSets(ctx_->device, &ai, &set_), "descriptor set");
     frame_ = GpuBuffer(*ctx_, sizeof(gpu::FrameGpu), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, true);
-    instances_ = GpuBuffer(*ctx_, sizeof(gpu::InstanceGpu), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
-                           true);
+    instances_ = GpuBuffer(*ctx_, kMaxDynamicInstances * sizeof(gpu::InstanceGpu),
+                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, true);
     VkCommandBufferAllocateInfo ci{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
     ci.commandPool = ctx_->command_pool;
     ci.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
@@ -233,6 +229,37 @@ class RendererImpl final : public Renderer {
     vk_check(vkCreateFence(ctx_->device, &fi, nullptr, &fence_), "fence");
     set_elements({});
     return Ok{};
+  }
+
+  // Sorts instances so that each (pass, layer, mesh) is one instanced draw, appending
+  // their GPU records to `out` and the draws to `draws`.
+  void append_draws(const std::vector<Instance>& instances, std::vector<gpu::InstanceGpu>& out,
+                    std::vector<Draw>& draws) const {
+    std::vector<std::uint32_t> order(instances.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](std::uint32_t i) {
+      const Instance& in = instances[i];
+      return std::make_tuple(std::uint8_t(in.pass), in.layer, in.mesh);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    size_t first_draw = draws.size();
+    for (std::uint32_t k = 0; k < order.size(); ++k) {
+      const Instance& in = instances[order[k]];
+      if (in.mesh >= mesh_index_count_.size()) continue;
+      gpu::InstanceGpu g{};
+      g.model = in.model;
+      g.element = in.element;
+      std::uint32_t slot = std::uint32_t(out.size());
+      out.push_back(g);
+      if (draws.size() > first_draw && key(order[k - 1]) == key(order[k]) &&
+          draws.back().first_instance + draws.back().instance_count == slot) {
+        ++draws.back().instance_count;
+      } else {
+        draws.push_back({in.pass, in.layer, mesh_index_count_[in.mesh],
+                         mesh_first_index_[in.mesh], mesh_vertex_offset_[in.mesh], slot, 1});
+      }
+    }
   }
 
   void wait_frame() {
@@ -264,18 +291,28 @@ class RendererImpl final : public Renderer {
     vkCmdBindIndexBuffer(cmd_, indices_.buffer, 0, VK_INDEX_TYPE_UINT32);
     vkCmdBindDescriptorSets(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines_.layout, 0, 1, &set_,
                             0, nullptr);
-    // Opaque first, then the ground blended over whatever lies beneath it.
-    for (Pass pass : {Pass::kOpaque, Pass::kGround}) {
-      if (pass == Pass::kGround && f.ground_opacity <= 0.0f) continue;
-      vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                        pass == Pass::kGround ? pipelines_.ground : pipelines_.opaque);
-      gpu::DrawPushGpu push{};
-      push.kind = pass == Pass::kGround ? ET_DRAW_GROUND : ET_DRAW_OPAQUE;
-      vkCmdPushConstants(cmd_, pipelines_.layout,
-                         VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push,
-                         &push);
-      for (const Draw& d : draws_) {
-        if (d.pass != pass || d.layer >= 32 || !(f.layer_mask & (1u << d.layer))) continue;
+    // Opaque first, then the ground blended over whatever lies beneath it. In x-ray mode
+    // the x-ray layers come last, over a ground that wrote no depth.
+    const std::uint32_t xray = f.xray ? f.xray_layer_mask : 0u;
+    record_draws(f, Pass::kOpaque, ~xray);
+    if (f.ground_opacity > 0.0f) record_draws(f, Pass::kGround, ~0u);
+    if (xray) record_draws(f, Pass::kOpaque, xray);
+  }
+
+  void record_draws(const FrameParams& f, Pass pass, std::uint32_t layers) {
+    VkPipeline p = pass == Pass::kOpaque ? pipelines_.opaque
+                   : f.xray             ? pipelines_.ground_xray
+                                        : pipelines_.ground;
+    vkCmdBindPipeline(cmd_, VK_PIPELINE_BIND_POINT_GRAPHICS, p);
+    gpu::DrawPushGpu push{};
+    push.kind = pass == Pass::kGround ? ET_DRAW_GROUND : ET_DRAW_OPAQUE;
+    vkCmdPushConstants(cmd_, pipelines_.layout,
+                       VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push,
+                       &push);
+    const std::uint32_t mask = f.layer_mask & layers;
+    for (const std::vector<Draw>* list : {&draws_, &dynamic_draws_}) {
+      for (const Draw& d : *list) {
+        if (d.pass != pass || d.layer >= 32 || !(mask & (1u << d.layer))) continue;
         vkCmdDrawIndexed(cmd_, d.index_count, d.instance_count, d.first_index, d.vertex_offset,
                          d.first_instance);
       }
@@ -291,7 +328,10 @@ class RendererImpl final : public Renderer {
   VkDescriptorPool pool_ = VK_NULL_HANDLE;
   VkDescriptorSet set_ = VK_NULL_HANDLE;
   GpuBuffer vertices_, indices_, instances_, elements_, frame_;
-  std::vector<Draw> draws_;
+  std::vector<Draw> draws_, dynamic_draws_;
+  size_t static_instances_ = 0;
+  std::vector<std::uint32_t> mesh_first_index_, mesh_index_count_;
+  std::vector<std::int32_t> mesh_vertex_offset_;
   VkCommandBuffer cmd_ = VK_NULL_HANDLE;
   VkFence fence_ = VK_NULL_HANDLE;
   bool fence_pending_ = false;

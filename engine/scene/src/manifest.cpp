@@ -100,6 +100,24 @@ void read_bookmark(const Field& f, Bookmark& b) {
     f["target"].fail("eye and target coincide");
   if (f.has("fov_deg")) b.view.camera.fov_deg = f["fov_deg"].num_in(5.0, 150.0);
   if (f.has("ground_opacity")) b.view.ground_opacity = f["ground_opacity"].num_in(0.0, 1.0);
+  if (f.has("xray")) {
+    if (!f["xray"].raw().is_boolean()) f["xray"].fail("expected true or false");
+    b.view.xray = f["xray"].raw().get<bool>();
+  }
+  if (f.has("palette")) {
+    b.view.palette = f["palette"].str();
+    if (b.view.palette != "cjj61" && b.view.palette != "apwa")
+      f["palette"].fail("expected \"cjj61\" or \"apwa\"");
+  }
+  if (f.has("excavation")) {
+    Field e = f["excavation"];
+    b.view.excavation.enabled = true;
+    b.view.excavation.min = e["min"].vec3();
+    b.view.excavation.max = e["max"].vec3();
+    for (int i = 0; i < 3; ++i)
+      if (b.view.excavation.max[i] <= b.view.excavation.min[i])
+        e["max"].fail("expected max > min on every axis");
+  }
   if (f.has("layers")) {
     Field layers = f["layers"];
     b.view.layers.fill(false);
@@ -190,11 +208,17 @@ void read_manifest(const json& root, const std::string& path, Scene& s) {
     Field nets = r["networks"];
     for (size_t i = 0; i < nets.array_size(); ++i) {
       Field n = nets.at(i);
-      NetworkRef ref{n["utility"].str(), n["file"].str()};
-      Layer l = layer_from_name(ref.utility);
-      if (l == Layer::kCount || l == Layer::kBuildings || l == Layer::kGround)
+      NetworkRef ref;
+      ref.utility = n["utility"].str();
+      ref.file = n["file"].str();
+      if (utility_from_name(ref.utility) == Utility::kCount)
         n["utility"].fail("expected water, drainage, gas, power, telecom or heat");
-      s.networks.push_back(ref);
+      if (n.has("crs")) ref.crs = n["crs"].str();
+      if (n.has("ground_elevation_m")) {
+        ref.ground_elevation_m = n["ground_elevation_m"].num_in(-1000.0, 9000.0);
+        ref.has_ground_elevation = true;
+      }
+      s.network_files.push_back(ref);
     }
   }
 
@@ -266,6 +290,21 @@ Result<Scene> load_scene(const std::string& path) {
     if (!mesh)
       return make_error(manifest, "/models/" + m.id + "/file", mesh.error().message);
     m.mesh = std::move(*mesh);
+  }
+  // Network layers are optional: one that fails to load is reported, and the scene opens
+  // without it (the UI and `validate` show the message).
+  for (const NetworkRef& ref : scene->network_files) {
+    NetworkSource src;
+    src.utility = utility_from_name(ref.utility);
+    src.path = (fs::path(scene->dir) / ref.file).string();
+    src.crs = ref.crs;
+    src.ground_elevation_m = ref.ground_elevation_m;
+    src.has_ground_elevation = ref.has_ground_elevation;
+    Result<Network> net = load_network(src, scene->origin);
+    if (net)
+      scene->networks.push_back(std::move(*net));
+    else
+      scene->warnings.push_back(ref.utility + " layer not loaded: " + net.error().message);
   }
   return scene;
 }

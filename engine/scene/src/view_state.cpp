@@ -2,8 +2,9 @@
 
 namespace et {
 namespace {
-constexpr const char* kLayerNames[kLayerCount] = {"buildings", "ground", "water",   "drainage",
-                                                   "gas",       "power",  "telecom", "heat"};
+constexpr const char* kLayerNames[kLayerCount] = {"buildings", "ground",  "water",
+                                                   "drainage",  "gas",     "power",
+                                                   "telecom",   "heat",    "drop_lines"};
 }
 
 const char* layer_name(Layer layer) {

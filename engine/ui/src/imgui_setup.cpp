@@ -6,7 +6,10 @@
 
 namespace et::ui {
 
-void imgui_create(GLFWwindow* window, float ui_scale) {
+namespace {
+bool g_headless = false;
+
+void create_context(float ui_scale) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -15,6 +18,25 @@ void imgui_create(GLFWwindow* window, float ui_scale) {
   ImGui::GetStyle().WindowRounding = 4.0f;
   ImGui::GetStyle().ScaleAllSizes(ui_scale);
   io.FontGlobalScale = ui_scale;
+}
+}  // namespace
+
+void imgui_create_headless(int width, int height, float ui_scale) {
+  create_context(ui_scale);
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(float(width), float(height));
+  io.DeltaTime = 1.0f / 60.0f;
+  g_headless = true;
+}
+
+void imgui_begin_frame_headless() {
+  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+}
+
+void imgui_create(GLFWwindow* window, float ui_scale) {
+  create_context(ui_scale);
+  g_headless = false;
   ImGui_ImplGlfw_InitForVulkan(window, true);
 }
 
@@ -33,7 +55,7 @@ void imgui_begin_frame(const ScriptedMouse* scripted) {
 void imgui_end_frame() { ImGui::Render(); }
 
 void imgui_destroy() {
-  ImGui_ImplGlfw_Shutdown();
+  if (!g_headless) ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
 }
 

@@ -33,6 +33,31 @@ void draw_overlay(OverlayModel& m) {
   float opacity = float(m.view->ground_opacity);
   if (ImGui::SliderFloat("Ground opacity", &opacity, 0.0f, 1.0f, "%.2f"))
     m.view->ground_opacity = opacity;
+  ImGui::Checkbox("X-ray", &m.view->xray);
+  ImGui::SameLine();
+  ImGui::Checkbox("Depth labels", &m.depth_labels);
+  ImGui::SameLine();
+  bool apwa = m.view->palette == "apwa";
+  if (ImGui::Checkbox("APWA colours", &apwa)) m.view->palette = apwa ? "apwa" : "cjj61";
+
+  Excavation& ex = m.view->excavation;
+  if (ImGui::Checkbox("Excavation", &ex.enabled) && ex.enabled && ex.max.x <= ex.min.x) {
+    glm::dvec3 c = m.view->camera.target;  // open it where the camera looks
+    ex.min = {c.x - 6, c.y - 4, -3.0};
+    ex.max = {c.x + 6, c.y + 4, 0.5};
+  }
+  if (ex.enabled) {
+    float centre[2] = {float((ex.min.x + ex.max.x) / 2), float((ex.min.y + ex.max.y) / 2)};
+    float size[2] = {float(ex.max.x - ex.min.x), float(ex.max.y - ex.min.y)};
+    float depth = float(-ex.min.z);
+    bool changed = ImGui::DragFloat2("Centre x,y", centre, 0.25f);
+    changed |= ImGui::DragFloat2("Size x,y", size, 0.1f, 1.0f, 200.0f);
+    changed |= ImGui::SliderFloat("Depth m", &depth, 0.5f, 8.0f, "%.1f");
+    if (changed) {
+      ex.min = {centre[0] - size[0] / 2, centre[1] - size[1] / 2, -depth};
+      ex.max = {centre[0] + size[0] / 2, centre[1] + size[1] / 2, 0.5};
+    }
+  }
 
   if (m.bookmarks && !m.bookmarks->empty()) {
     ImGui::Separator();
@@ -48,6 +73,57 @@ void draw_overlay(OverlayModel& m) {
       ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%s", w.c_str());
   }
   ImGui::End();
+}
+
+void draw_legend(const std::string& palette_title, const std::vector<LegendEntry>& entries) {
+  if (entries.empty()) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowBgAlpha(0.8f);
+  ImGui::Begin("Legend", nullptr,
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::TextDisabled("%s", palette_title.c_str());
+  for (const LegendEntry& e : entries) {
+    ImVec4 c(e.color.r / 255.0f, e.color.g / 255.0f, e.color.b / 255.0f, 1.0f);
+    ImGui::ColorButton(("##" + e.name).c_str(), c, ImGuiColorEditFlags_NoTooltip, ImVec2(14, 14));
+    ImGui::SameLine();
+    ImGui::Text("%-9s %6.2f km", e.name.c_str(), e.km);
+  }
+  ImGui::End();
+}
+
+void draw_inspector(const InspectorModel* selected, const std::string& hover) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!hover.empty() && !io.WantCaptureMouse) ImGui::SetTooltip("%s", hover.c_str());
+  if (!selected) return;
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("Inspector", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+  ImGui::Text("%s", selected->title.c_str());
+  ImGui::Separator();
+  if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    for (const auto& [k, v] : selected->rows) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextDisabled("%s", k.c_str());
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(v.c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::End();
+}
+
+void draw_labels(const std::vector<ScreenLabel>& labels) {
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  for (const ScreenLabel& l : labels) {
+    ImVec2 size = ImGui::CalcTextSize(l.text.c_str());
+    ImVec2 p(l.x - size.x / 2, l.y - size.y - 4);
+    dl->AddRectFilled(ImVec2(p.x - 2, p.y - 1), ImVec2(p.x + size.x + 2, p.y + size.y + 1),
+                      IM_COL32(0, 0, 0, 170), 2.0f);
+    dl->AddText(p, IM_COL32(255, 255, 255, 255), l.text.c_str());
+  }
 }
 
 }  // namespace et::ui

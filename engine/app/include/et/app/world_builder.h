@@ -1,27 +1,48 @@
 // Scene -> RenderWorld: the one place that knows both the scene's types and the renderer's
-// flat arrays. Element ids map back to scene objects through `elements`.
+// flat arrays. Element ids map back to scene objects through `elements`; picking uses the
+// same table.
 #pragma once
 
 #include <vector>
 
+#include "et/app/palette.h"
 #include "et/render/render_world.h"
 #include "et/scene/scene.h"
 
 namespace et::app {
 
 struct ElementRef {
-  enum class Kind { kBuilding, kGround };
+  enum class Kind { kGround, kBuilding, kLink, kNode, kOverlay };  // overlay: the pit
   Kind kind;
-  int index;  // into Scene::buildings (kBuilding); 0 for the ground
+  int index;        // into Scene::buildings, Network::links or Network::nodes
+  int network = -1; // into Scene::networks, for links and nodes
+};
+
+// Meshes every world has, for networks and overlays (unit sizes; instances scale them).
+struct PrimitiveMeshes {
+  std::uint32_t cylinder = 0;  // radius 1, along +x from 0 to 1
+  std::uint32_t box = 0;       // 1 x 1 x 1, along +x from 0 to 1, centred in y and z
+  std::uint32_t sphere = 0;    // radius 1
+  std::uint32_t pit = 0;       // unit box, z from -1 to 0: excavation walls and floor
 };
 
 struct SceneWorld {
   render::RenderWorld world;
   std::vector<ElementRef> elements;
+  PrimitiveMeshes primitives;
   double far_m = 2000.0;  // far plane that keeps the whole scene in view
 };
 
 SceneWorld build_world(const Scene& scene);
 render::MeshData to_mesh_data(const Mesh& mesh);
+
+// Per-element colours for a palette (networks tinted by utility; abandoned lines greyed).
+std::vector<render::Element> element_colors(const Scene& scene, const SceneWorld& sw,
+                                            Palette palette);
+
+// Adds the network instances and elements (network_geometry.cpp).
+void add_networks(const Scene& scene, SceneWorld& sw);
+// The excavation pit's instances for the renderer's dynamic list (empty when disabled).
+std::vector<render::Instance> excavation_instances(const SceneWorld& sw, const Excavation& e);
 
 }  // namespace et::app

@@ -59,6 +59,14 @@ struct FrameParams {
   float ground_opacity = 1.0f;
   float fog_distance = 1500.0f;
   std::uint32_t layer_mask = 0xffffffffu;
+  // X-ray: these layers are drawn after the ground, which then writes no depth, so they
+  // show through it (buildings still hide them).
+  bool xray = false;
+  std::uint32_t xray_layer_mask = 0;
+  // The ground is not drawn inside this box's x/y footprint (an excavation).
+  bool excavation = false;
+  glm::vec3 excavation_min{0.0f};
+  glm::vec3 excavation_max{0.0f};
   bool clear_only = false;  // bench peer: clear the target and draw nothing
 };
 

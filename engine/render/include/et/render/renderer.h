@@ -34,6 +34,10 @@ class Renderer {
 
   // Uploads meshes and instances (waits for the GPU first; call rarely).
   virtual void set_world(const RenderWorld& world) = 0;
+  // A few instances that change from frame to frame (the excavation pit, markers), of
+  // meshes already in the world. At most kMaxDynamicInstances; cheap.
+  static constexpr size_t kMaxDynamicInstances = 256;
+  virtual void set_dynamic_instances(const std::vector<Instance>& instances) = 0;
   // Replaces per-element overlay state; cheap, may be called every frame.
   virtual void set_elements(const std::vector<Element>& elements) = 0;
 

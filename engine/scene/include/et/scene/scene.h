@@ -10,6 +10,7 @@
 #include "et/core/error.h"
 #include "et/core/geo.h"
 #include "et/scene/mesh.h"
+#include "et/scene/network.h"
 #include "et/scene/view_state.h"
 
 namespace et {
@@ -44,7 +45,10 @@ struct Ground {
 
 struct NetworkRef {
   std::string utility;
-  std::string file;
+  std::string file;  // relative to the scene folder
+  std::string crs;   // optional (see NetworkSource)
+  double ground_elevation_m = 0.0;
+  bool has_ground_elevation = false;
 };
 
 struct Scene {
@@ -56,7 +60,8 @@ struct Scene {
   Ground ground;
   std::vector<Model> models;
   std::vector<Building> buildings;
-  std::vector<NetworkRef> networks;
+  std::vector<NetworkRef> network_files;  // as listed in the manifest
+  std::vector<Network> networks;         // those that loaded
   std::vector<Bookmark> bookmarks;
   // Problems in optional parts (a network layer that failed to load): the scene still
   // opens, and these are shown in the UI and by `validate`.

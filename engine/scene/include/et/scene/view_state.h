@@ -11,7 +11,11 @@
 namespace et {
 
 // Layers a user can toggle. Utilities get their own layer so each can be hidden alone.
-enum class Layer : int { kBuildings = 0, kGround, kWater, kDrainage, kGas, kPower, kTelecom, kHeat, kCount };
+enum class Layer : int {
+  kBuildings = 0, kGround, kWater, kDrainage, kGas, kPower, kTelecom, kHeat,
+  kDropLines,  // vertical lines from buried vertices up to the surface
+  kCount
+};
 constexpr int kLayerCount = static_cast<int>(Layer::kCount);
 const char* layer_name(Layer layer);
 // Returns kCount when `name` is not a layer name.
@@ -23,10 +27,22 @@ struct Camera {
   double fov_deg = 45.0;  // vertical field of view
 };
 
+// A box dug into the ground: the ground is cut away over it and its walls and floor are
+// drawn, so that what lies inside shows. Scene metres.
+struct Excavation {
+  bool enabled = false;
+  glm::dvec3 min{0.0};
+  glm::dvec3 max{0.0};
+};
+
 struct ViewState {
   Camera camera;
   double ground_opacity = 1.0;  // 0: ground invisible, 1: opaque
-  std::array<bool, kLayerCount> layers{true, true, true, true, true, true, true, true};
+  std::array<bool, kLayerCount> layers{true, true, true, true, true, true, true, true, false};
+  // X-ray: buried networks are drawn over the ground (still hidden by buildings).
+  bool xray = false;
+  Excavation excavation;
+  std::string palette = "cjj61";  // utility colours: cjj61 (default) or apwa
 
   bool layer_visible(Layer l) const { return layers[static_cast<int>(l)]; }
 };

@@ -6,6 +6,10 @@ struct GLFWwindow;
 namespace et::ui {
 
 void imgui_create(GLFWwindow* window, float ui_scale);
+// An ImGui context with no platform window, for UI drawn into headless renders (legends).
+void imgui_create_headless(int width, int height, float ui_scale);
+// Starts a headless UI frame (fixed 1/60 s step, no input).
+void imgui_begin_frame_headless();
 struct ScriptedMouse {
   double x = 0, y = 0;
   bool left = false, right = false, middle = false;
@@ -14,7 +18,7 @@ struct ScriptedMouse {
 // mouse state replaces the platform's for this frame (input replay with --script).
 void imgui_begin_frame(const ScriptedMouse* scripted = nullptr);
 void imgui_end_frame();  // ImGui::Render()
-void imgui_destroy();
+void imgui_destroy();  // also for headless contexts
 // True when ImGui wants the mouse/keyboard (the pointer is over a panel, a field is active):
 // camera controls then leave the input alone.
 bool imgui_wants_mouse();

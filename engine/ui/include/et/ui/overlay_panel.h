@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <glm/glm.hpp>
+
 #include "et/scene/view_state.h"
 
 namespace et::ui {
@@ -25,8 +27,30 @@ struct OverlayModel {
   float fly_speed = 10.0f;  // m/s
   bool vsync = true;
   int goto_bookmark = -1;   // set when the user picks a bookmark; the caller applies it
+  bool depth_labels = false;
 };
 
 void draw_overlay(OverlayModel& m);
+
+struct LegendEntry {
+  std::string name;
+  glm::u8vec3 color;  // sRGB
+  double km = 0.0;
+};
+// The utility colour legend (bottom-left), with each layer's length.
+void draw_legend(const std::string& palette_title, const std::vector<LegendEntry>& entries);
+
+struct InspectorModel {
+  std::string title;  // e.g. "link W-P-012"
+  std::vector<std::pair<std::string, std::string>> rows;
+};
+// The inspector for the clicked element (right side); `hover` is shown small at the cursor.
+void draw_inspector(const InspectorModel* selected, const std::string& hover);
+
+struct ScreenLabel {
+  float x, y;
+  std::string text;
+};
+void draw_labels(const std::vector<ScreenLabel>& labels);
 
 }  // namespace et::ui

@@ -1,0 +1,133 @@
+// Networks -> instances at true size and depth: each link segment is one instanced
+// cylinder (round sections) or box (rectangular), with a sphere at each bend; manholes
+// and wells are shafts from their depth up to the surface (their covers show in the
+// street); fittings are small boxes; drop lines join buried vertices to the surface.
+#include <algorithm>
+
+#include "et/app/world_builder.h"
+#include "primitives.h"
+
+namespace et::app {
+namespace {
+
+constexpr double kGroundCoverLift = 0.03;  // shaft tops sit just above the ground surface
+
+render::Instance instance(std::uint32_t mesh, const glm::mat4& m, std::uint32_t element,
+                          Layer layer) {
+  render::Instance in;
+  in.mesh = mesh;
+  in.model = m;
+  in.element = element;
+  in.layer = static_cast<std::uint32_t>(layer);
+  return in;
+}
+
+// Axis elevation where a node meets its links: the nearest link end, else its depth.
+double node_axis_z(const Network& net, int node) {
+  for (const NetLink& l : net.links) {
+    if (l.path.empty()) continue;
+    if (l.from == node) return l.path.front().z;
+    if (l.to == node) return l.path.back().z;
+  }
+  return net.nodes[size_t(node)].position.z - net.nodes[size_t(node)].depth_m;
+}
+
+double node_radius(const Network& net, int node) {
+  double r = 0.05;
+  for (const NetLink& l : net.links)
+    if (l.from == node || l.to == node)
+      r = std::max(r, 0.5 * std::max(l.section_width_m(), l.section_height_m()));
+  return r;
+}
+
+}  // namespace
+
+void add_networks(const Scene& scene, SceneWorld& sw) {
+  const PrimitiveMeshes& pm = sw.primitives;
+  auto& instances = sw.world.instances;
+  for (size_t ni = 0; ni < scene.networks.size(); ++ni) {
+    const Network& net = scene.networks[ni];
+    const Layer layer = utility_layer(net.utility);
+    for (size_t li = 0; li < net.links.size(); ++li) {
+      const NetLink& l = net.links[li];
+      const std::uint32_t element = std::uint32_t(sw.elements.size());
+      sw.elements.push_back({ElementRef::Kind::kLink, int(li), int(ni)});
+      const bool round = l.width_mm <= 0.0;
+      const double w = std::max(l.section_width_m(), 0.02), h = std::max(l.section_height_m(), 0.02);
+      for (size_t k = 0; k + 1 < l.path.size(); ++k) {
+        glm::mat4 m = round ? segment_transform(l.path[k], l.path[k + 1], w / 2, h / 2)
+                            : segment_transform(l.path[k], l.path[k + 1], w, h);
+        instances.push_back(instance(round ? pm.cylinder : pm.box, m, element, layer));
+        if (k > 0) {  // a joint hides the gap at a bend
+          glm::mat4 j(1.0f);
+          j[0][0] = j[1][1] = j[2][2] = float(std::max(w, h) / 2);
+          j[3] = glm::vec4(glm::vec3(l.path[k]), 1.0f);
+          instances.push_back(instance(pm.sphere, j, element, layer));
+        }
+      }
+      // Drop lines: from each buried end up to the surface, for reading depths.
+      for (const glm::dvec3& p : {l.path.front(), l.path.back()}) {
+        if (p.z >= 0.0) continue;
+        glm::mat4 m = segment_transform(p, glm::dvec3(p.x, p.y, 0.0), 0.03, 0.03);
+        instances.push_back(instance(pm.box, m, element, Layer::kDropLines));
+      }
+    }
+    for (size_t k = 0; k < net.nodes.size(); ++k) {
+      const NetNode& n = net.nodes[k];
+      const std::uint32_t element = std::uint32_t(sw.elements.size());
+      sw.elements.push_back({ElementRef::Kind::kNode, int(k), int(ni)});
+      const double axis = node_axis_z(net, int(k));
+      const glm::dvec3 at(n.position.x, n.position.y, axis);
+      const double r = node_radius(net, int(k));
+      switch (n.kind) {
+        case NodeKind::kManhole:
+        case NodeKind::kInspectionWell: {
+          double shaft_r = n.kind == NodeKind::kManhole ? 0.5 : 0.25;
+          double bottom = std::min(n.position.z - std::max(n.depth_m, 0.3), axis - r);
+          glm::mat4 m = segment_transform(glm::dvec3(n.position.x, n.position.y, bottom),
+                                          glm::dvec3(n.position.x, n.position.y,
+                                                     n.position.z + kGroundCoverLift),
+                                          shaft_r, shaft_r);
+          instances.push_back(instance(pm.cylinder, m, element, layer));
+          break;
+        }
+        case NodeKind::kHydrant: {  // a standpipe up from the main to 0.8 m above ground
+          glm::mat4 m = segment_transform(at, glm::dvec3(at.x, at.y, n.position.z + 0.8), 0.1, 0.1);
+          instances.push_back(instance(pm.cylinder, m, element, layer));
+          break;
+        }
+        case NodeKind::kJunction: {
+          glm::mat4 j(1.0f);
+          j[0][0] = j[1][1] = j[2][2] = float(r);
+          j[3] = glm::vec4(glm::vec3(at), 1.0f);
+          instances.push_back(instance(pm.sphere, j, element, layer));
+          break;
+        }
+        default: {  // valves, meters, connections, boxes: a fitting a little larger than the line
+          double s = std::max(0.25, r * 2.6);
+          glm::mat4 m = segment_transform(at - glm::dvec3(s / 2, 0, 0), at + glm::dvec3(s / 2, 0, 0), s, s);
+          instances.push_back(instance(pm.box, m, element, layer));
+          break;
+        }
+      }
+    }
+  }
+}
+
+std::vector<render::Instance> excavation_instances(const SceneWorld& sw, const Excavation& e) {
+  if (!e.enabled) return {};
+  glm::dvec3 size = e.max - e.min;
+  glm::dmat4 m(1.0);
+  m[0][0] = size.x;
+  m[1][1] = size.y;
+  m[2][2] = std::max(0.0 - e.min.z, 0.1);  // from the surface down to the floor
+  m[3] = glm::dvec4(e.min.x, e.min.y, 0.0, 1.0);
+  render::Instance in;
+  in.mesh = sw.primitives.pit;
+  in.model = glm::mat4(m);
+  in.element = 1;  // the overlay element, after the ground (build_world)
+  in.layer = static_cast<std::uint32_t>(Layer::kGround);
+  return {in};
+}
+
+}  // namespace et::app

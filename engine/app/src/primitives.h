@@ -1,0 +1,18 @@
+// Unit meshes for instanced network geometry, and the transform that stretches one
+// between two points.
+#pragma once
+
+#include "et/render/render_world.h"
+
+namespace et::app {
+
+render::MeshData make_cylinder(int sides);
+render::MeshData make_box();
+render::MeshData make_sphere(int rings, int sectors);
+render::MeshData make_pit();
+
+// Maps the unit +x axis onto p0 -> p1, scaling the cross-section by sy (across, horizontal)
+// and sz (the other axis, vertical for horizontal segments).
+glm::mat4 segment_transform(const glm::dvec3& p0, const glm::dvec3& p1, double sy, double sz);
+
+}  // namespace et::app

@@ -1,0 +1,17 @@
+// Scene data -> the UI's display models (legend, inspector), shared by the window and
+// the headless render's legend.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "et/app/palette.h"
+#include "et/scene/scene.h"
+#include "et/ui/overlay_panel.h"
+
+namespace et::app {
+
+std::vector<ui::LegendEntry> legend_entries(const Scene& scene, Palette p);
+std::string legend_title(Palette p);
+ui::InspectorModel inspector_model(const nlohmann::json& described);
+
+}  // namespace et::app
