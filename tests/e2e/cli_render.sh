@@ -19,4 +19,22 @@ if "$tool" compare "$out/overview.png" "$out/xray.png" 2 0.01 >/dev/null; then f
 (cd "$out" && mkdir -p scenes && ln -sfn "$scene" scenes/muyanghu && env -u DISPLAY -u WAYLAND_DISPLAY "$exe" >default.log 2>&1) || fail "default command"
 grep -q "no display" "$out/default.log" || fail "default command did not say why it rendered"
 [ -f "$out/estatetwin-overview.png" ] || fail "no estatetwin-overview.png"
+# pick: a buried pipe under the centre-left pixel of the top-down view of tiny_net.
+data=$(cd "$(dirname "$0")/../data" && pwd)
+"$exe" pick "$data/tiny_net" --view above --size 320x180 --pixel 100,90 >"$out/pick.json" || fail "pick"
+python3 - "$out/pick.json" <<'PY' || fail "pick output"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["kind"] == "link" and j["id"] == "W-P-001", j
+assert j["attributes"]["utility"] == "water" and j["attributes"]["material"] == "ductile_iron", j
+assert abs(j["point"][2] + 1.0) < 0.05, j["point"]
+PY
+"$exe" pick "$data/tiny_net" --view above --ground-opacity 1 --size 320x180 --pixel 100,90 | grep -q '"kind": "ground"' || fail "opaque ground should be picked"
+"$exe" pick "$data/tiny_net" --view above --size 320x180 --pixel 400,90 >/dev/null 2>&1 && fail "a pixel outside the view was accepted"
+# The legend is drawn headless with --legend: the bottom-left corner darkens.
+"$exe" render "$data/tiny_net" --view front --size 480x270 --legend --out "$out/legend.png" || fail "render --legend"
+"$exe" render "$data/tiny_net" --view front --size 480x270 --out "$out/nolegend.png" || fail "render"
+read -r r1 g1 b1 < <("$tool" region-stats "$out/legend.png" 12,220,100,30)
+read -r r2 g2 b2 < <("$tool" region-stats "$out/nolegend.png" 12,220,100,30)
+python3 -c "import sys; sys.exit(0 if ($r2+$g2+$b2)-($r1+$g1+$b1) > 60 else 1)" || fail "no legend ($r1 $g1 $b1 vs $r2 $g2 $b2)"
 echo "cli_render: all passed"

@@ -25,4 +25,14 @@ if "$tool" compare "$out/first.png" "$out/orbited.png" 12 0.02 0,0,360,360 >/dev
 read -r w h colours < <("$tool" info "$out/resized.png")
 [ "$w" = 480 ] && [ "$h" = 270 ] || fail "after resize 480 270 the window is $w x $h"
 [ "$colours" -gt 200 ] || fail "resized window shows almost nothing ($colours colours)"
+# Picking in the window: hovering and clicking a buried pipe through the translucent
+# ground selects it (the view prints the selection) and opens the inspector.
+data=$(dirname "$script")/../data
+printf 'wait 2\nmouse move 600 269\nwait 2\nclick 600 269\nwait 2\nscreenshot %s/picked.png\nquit\n' "$out" >"$out/pick.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$data/tiny_net" --view above --size 960x540 \
+  --script "$out/pick.script" >"$out/pick.log" 2>&1 || { cat "$out/pick.log"; fail "pick run exited non-zero"; }
+grep -q '"id":"W-P-002"' "$out/pick.log" || { cat "$out/pick.log"; fail "click did not select pipe W-P-002"; }
+# The inspector panel darkens the top-right of the window.
+read -r r g b < <("$tool" region-stats "$out/picked.png" 600,60,300,100)
+python3 -c "import sys; sys.exit(0 if $r+$g+$b < 330 else 1)" || fail "no inspector (mean colour $r $g $b)"
 echo "window_xvfb: all passed"

@@ -110,6 +110,7 @@ nlohmann::json describe_element(const Scene& scene, const SceneWorld& sw, int el
   nlohmann::json j;
   if (element < 0 || size_t(element) >= sw.elements.size()) {
     j["kind"] = "none";
+    j["attributes"] = nlohmann::json::object();
     return j;
   }
   const ElementRef& e = sw.elements[size_t(element)];

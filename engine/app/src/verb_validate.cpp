@@ -2,6 +2,7 @@
 // what is wrong with it. Problems are reported, not fatal: exit 1 only when the scene
 // cannot be loaded.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 #include <map>
@@ -97,7 +98,7 @@ int verb_validate(const Argv& argv) {
     }
     for (const UtilityStats& s : report.utilities) {
       const char* name = utility_name(s.utility);
-      length[name] = s.length_km;
+      length[name] = std::round(s.length_km * 1e6) / 1e6;  // to the millimetre
       nodes[name] = s.nodes;
       links[name] = s.links;
       pieces[name] = s.pieces;

@@ -5,40 +5,44 @@
 namespace et::ui {
 
 void draw_overlay(OverlayModel& m) {
+  // A narrow panel with collapsible sections, so the scene keeps most of the screen.
+  const float width = 290.0f * ImGui::GetIO().FontGlobalScale;
   ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, 10000));
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("EstateTwin", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::Text("%s", m.scene_name.c_str());
-  ImGui::Text("%d buildings, %d households", m.buildings, m.households);
-  ImGui::Text("Frame %.2f ms (%.0f fps)", m.frame_ms, m.frame_ms > 0 ? 1000.0f / m.frame_ms : 0);
-  ImGui::TextDisabled("%s, %dx MSAA", m.device.c_str(), m.msaa);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushItemWidth(width * 0.5f);
+  ImGui::Text("%s: %d buildings, %d households", m.scene_name.c_str(), m.buildings, m.households);
+  ImGui::Text("%.2f ms (%.0f fps), %dx MSAA", m.frame_ms, m.frame_ms > 0 ? 1000.0f / m.frame_ms : 0,
+              m.msaa);
+  ImGui::TextDisabled("%s", m.device.c_str());
   ImGui::Checkbox("VSync", &m.vsync);
-
-  ImGui::Separator();
-  ImGui::Text("Camera");
+  ImGui::SameLine();
   int mode = m.fly_mode ? 1 : 0;
   ImGui::RadioButton("Orbit", &mode, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("Fly (WASD)", &mode, 1);
+  ImGui::RadioButton("Fly", &mode, 1);
   m.fly_mode = mode == 1;
   if (m.fly_mode) ImGui::SliderFloat("Speed m/s", &m.fly_speed, 1.0f, 200.0f, "%.0f");
 
-  ImGui::Separator();
-  ImGui::Text("Layers");
-  for (int i = 0; i < kLayerCount; ++i) {
-    bool on = m.view->layers[i];
-    if (ImGui::Checkbox(layer_name(static_cast<Layer>(i)), &on)) m.view->layers[i] = on;
-    if (i % 2 == 0 && i + 1 < kLayerCount) ImGui::SameLine(130);
+  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (int i = 0; i < kLayerCount; ++i) {
+      bool on = m.view->layers[i];
+      if (ImGui::Checkbox(layer_name(static_cast<Layer>(i)), &on)) m.view->layers[i] = on;
+      if (i % 3 != 2 && i + 1 < kLayerCount) ImGui::SameLine(float((i % 3 + 1) * 95) * ImGui::GetIO().FontGlobalScale);
+    }
   }
+  if (ImGui::CollapsingHeader("Ground and digging", ImGuiTreeNodeFlags_DefaultOpen)) {
   float opacity = float(m.view->ground_opacity);
   if (ImGui::SliderFloat("Ground opacity", &opacity, 0.0f, 1.0f, "%.2f"))
     m.view->ground_opacity = opacity;
   ImGui::Checkbox("X-ray", &m.view->xray);
   ImGui::SameLine();
-  ImGui::Checkbox("Depth labels", &m.depth_labels);
+  ImGui::Checkbox("Labels", &m.depth_labels);
   ImGui::SameLine();
   bool apwa = m.view->palette == "apwa";
-  if (ImGui::Checkbox("APWA colours", &apwa)) m.view->palette = apwa ? "apwa" : "cjj61";
+  if (ImGui::Checkbox("APWA", &apwa)) m.view->palette = apwa ? "apwa" : "cjj61";
 
   Excavation& ex = m.view->excavation;
   if (ImGui::Checkbox("Excavation", &ex.enabled) && ex.enabled && ex.max.x <= ex.min.x) {
@@ -58,10 +62,10 @@ void draw_overlay(OverlayModel& m) {
       ex.max = {centre[0] + size[0] / 2, centre[1] + size[1] / 2, 0.5};
     }
   }
+  }
 
-  if (m.bookmarks && !m.bookmarks->empty()) {
-    ImGui::Separator();
-    ImGui::Text("Bookmarks");
+  if (m.bookmarks && !m.bookmarks->empty() &&
+      ImGui::CollapsingHeader("Bookmarks", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (size_t i = 0; i < m.bookmarks->size(); ++i) {
       if (i > 0) ImGui::SameLine();
       if (ImGui::Button((*m.bookmarks)[i].name.c_str())) m.goto_bookmark = int(i);
@@ -72,6 +76,8 @@ void draw_overlay(OverlayModel& m) {
     for (const std::string& w : *m.warnings)
       ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%s", w.c_str());
   }
+  ImGui::PopItemWidth();
+  ImGui::PopTextWrapPos();
   ImGui::End();
 }
 
