@@ -13,5 +13,8 @@ namespace et::app {
 std::vector<ui::LegendEntry> legend_entries(const Scene& scene, Palette p);
 std::string legend_title(Palette p);
 ui::InspectorModel inspector_model(const nlohmann::json& described);
+// Cover depth labels at the middle of the nearest visible links (at most 30, within 80 m).
+std::vector<ui::ScreenLabel> depth_labels(const Scene& scene, const ViewState& v, int width,
+                                          int height, double far_m);
 
 }  // namespace et::app

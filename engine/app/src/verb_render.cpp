@@ -17,10 +17,11 @@ static const char* kRenderHelp =
     "Renders the scene headless (offscreen Vulkan; no display needed) and writes a PNG.\n"
     "  --size WxH          image size in pixels, e.g. 1280x720\n"
     "  --out FILE.png      written atomically (nothing is left behind on failure)\n"
-    "  --legend            draw the utility colour legend, as in the window\n";
+    "  --legend            draw the utility colour legend, as in the window\n"
+    "  --labels            label the nearest links with their depth of cover\n";
 
 int verb_render(const Argv& argv) {
-  auto args = parse_args(argv, view_value_options({"size", "out"}), view_flag_options({"legend"}));
+  auto args = parse_args(argv, view_value_options({"size", "out"}), view_flag_options({"legend", "labels"}));
   if (!args) return fail(args.error(), 2);
   if (args->has("help")) return std::printf("%s%s", kRenderHelp, kViewOptionsHelp), 0;
   if (args->positional.size() != 1) return fail("render: expected one SCENE (see --help)", 2);
@@ -40,7 +41,8 @@ int verb_render(const Argv& argv) {
   if (!renderer) return fail(renderer.error());
   SceneWorld sw = build_world(*scene);
   (*renderer)->set_world(sw.world);
-  if (args->has("legend")) {
+  const bool ui_overlay = args->has("legend") || args->has("labels");
+  if (ui_overlay) {
     // ImGui with no window: a few frames let auto-sized panels settle before the real one.
     ui::imgui_create_headless(size->x, size->y, std::max(1.0f, float(size->y) / 720.0f));
     if (Status s = (*renderer)->enable_imgui(); !s) return fail(s.error());
@@ -48,12 +50,14 @@ int verb_render(const Argv& argv) {
     for (int i = 0; i < 3; ++i) {
       (*renderer)->imgui_new_frame();
       ui::imgui_begin_frame_headless();
-      ui::draw_legend(legend_title(pal), legend_entries(*scene, pal));
+      if (args->has("legend")) ui::draw_legend(legend_title(pal), legend_entries(*scene, pal));
+      if (args->has("labels"))
+        ui::draw_labels(depth_labels(*scene, *view, size->x, size->y, sw.far_m));
       ui::imgui_end_frame();
     }
   }
   auto image = (*renderer)->draw(prepare_frame(**renderer, *scene, sw, *view), true);
-  if (args->has("legend")) {
+  if (ui_overlay) {
     (*renderer)->disable_imgui();
     ui::imgui_destroy();
   }

@@ -107,7 +107,7 @@ EstateLayout muyanghu_layout() {
   for (int r = 0; r < kRows; ++r) {
     for (const Column& c : kColumns) {
       if (c.units[r] == 0) continue;
-      e.blocks.push_back({c.floors[r], c.units[r], c.x, kRowY0 + r * kRowPitch});
+      e.blocks.push_back({c.floors[r], c.units[r], c.x, kRowY0 + r * kRowPitch, r});
     }
   }
 
@@ -129,10 +129,13 @@ EstateLayout muyanghu_layout() {
   e.regions.push_back({{-14.0, -77.0, -12.0, -75.0}, Surface::kPaving});  // regulator pad
   for (int r = 0; r < kRows; ++r) {
     const double y = kRowY0 + r * kRowPitch + kLaneOffset;
-    e.regions.push_back({snapped(s.x0, y, s.x1, y + kLaneWidth), Surface::kLane});
+    e.row_lanes.push_back(snapped(s.x0, y, s.x1, y + kLaneWidth));
+    e.regions.push_back({e.row_lanes.back(), Surface::kLane});
   }
-  e.regions.push_back({{35.5, s.y0, 40.5, s.y1}, Surface::kLane});
-  e.regions.push_back({{-23.5, s.y0, -16.5, s.y1}, Surface::kMainLane});
+  e.secondary_lane = {35.5, s.y0, 40.5, s.y1};
+  e.main_lane = {-23.5, s.y0, -16.5, s.y1};
+  e.regions.push_back({e.secondary_lane, Surface::kLane});
+  e.regions.push_back({e.main_lane, Surface::kMainLane});
 
   // The pump house lifts water to the top floors of every block (secondary supply); the
   // substation and the gas regulator stand by the south gate, where the mains come in.
@@ -145,8 +148,11 @@ EstateLayout muyanghu_layout() {
       {"C03", "Telecom cabinet 3", "telecom_cabinet", "telecom_cabinet", 78.0, 20.0, 0.0, 2012},
   };
 
-  // Walking east along the lane north of row 1, entrances on the right.
-  e.lane = {{-14.0, -20.5, 1.7}, {26.0, -19.5, 1.2}};
+  // Low over the lane north of row 1, west of the main lane, looking east along it and
+  // slightly down (entrances on the right): with the ground translucent, every utility's
+  // main under the lane, the crossing trunks of the main lane and the tangle of private
+  // lines across the lane (net_tangle.cpp) are in view.
+  e.lane = {{-30.0, -19.0, 3.0}, {12.0, -19.0, -0.8}};
   // From the lane north-west of the pump house, looking at its door side.
   e.pumphouse = {{61.0, -52.0, 5.0}, {75.0, -66.0, 1.8}};
   return e;

@@ -30,6 +30,7 @@ struct BlockSite {
   int floors;
   int units;
   double x, y;
+  int row;  // its entrances open onto row_lanes[row]
 };
 
 struct FacilitySite {
@@ -50,7 +51,11 @@ struct EstateLayout {
   std::vector<BlockSite> blocks;  // in id order: B01, B02, ...
   std::vector<FacilitySite> facilities;
   std::vector<GroundRegion> regions;  // increasing priority; uncovered ground is green
-  CameraSpot lane;                    // eye height in a lane, looking along it
+  // The lanes the utility mains follow (net_common.h lays them out across each lane).
+  std::vector<Rect> row_lanes;  // east-west, south to north, along the entrance side of a row
+  Rect main_lane;               // north-south from the south gate
+  Rect secondary_lane;          // north-south, between the middle and east columns
+  CameraSpot lane;                    // low in a lane, looking along it at its utilities
   CameraSpot pumphouse;               // the pump house from about 20 m
 
   int households() const;

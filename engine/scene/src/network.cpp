@@ -145,18 +145,17 @@ Result<glm::dvec2> CoordMapper::to_scene(double x, double y) {
     glm::dvec2 ll(x, y);
     if (mode_ == Mode::kProj) {
       Result<glm::dvec2> r = proj_->to_lonlat(x, y);
-      if (!r) return Error{"coordinate " + pair + ": " + r.error().message};
+      if (!r) return Error{pair + ": " + r.error().message};
       ll = *r;
     } else if (std::abs(x) > 180.0 || std::abs(y) > 90.0) {
-      return Error{"coordinate " + pair +
-                   " is not a WGS84 longitude/latitude (name the file's CRS if it is projected)"};
+      return Error{pair + " is not a WGS84 longitude/latitude (name the file's CRS if it is projected)"};
     }
     glm::dvec3 enu = lonlat_to_enu(origin_, ll.x, ll.y, origin_.height_m);
     out = {enu.x, enu.y};
   }
   double d = glm::length(out);
   if (!(d <= kMaxDistanceM))
-    return Error{"coordinate " + pair + " lies " + number_text(std::round(d / 1000.0)) +
+    return Error{pair + " lies " + number_text(std::round(d / 1000.0)) +
                  " km from the scene origin (more than 1000 km: wrong CRS, units or axis order?)"};
   return out;
 }

@@ -301,7 +301,10 @@ Result<Network> load_geojson_network(const NetworkSource& src, const GeoOrigin& 
     return make_error(src.path, line_col(*text, e.byte > 0 ? e.byte - 1 : 0),
                       "malformed JSON" + (colon == std::string::npos ? "" : what.substr(colon)));
   } catch (const json::exception& e) {  // e.g. "number overflow parsing '1e999'"
-    return make_error(src.path, "", std::string("malformed JSON: ") + e.what());
+    std::string what = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
+    size_t tag = what.find("] ");
+    return make_error(src.path, "",
+                      "malformed JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
   }
   Network net;
   net.utility = src.utility;
