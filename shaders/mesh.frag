@@ -20,7 +20,9 @@ void main() {
     discard;
   }
   vec3 n = normalize(in_normal);
-  if (!gl_FrontFacing) n = -n;  // thin and open geometry is lit from both sides
+  // Light the side facing the eye: thin and open geometry is seen from both sides, and
+  // imported models do not agree on winding.
+  if (dot(n, frame.camera_pos.xyz - in_world) < 0.0) n = -n;
   float sun = max(dot(n, frame.light_dir.xyz), 0.0);
   float sky = 0.5 + 0.5 * n.z;  // hemisphere: up-facing surfaces see more sky
   vec3 lit = in_color.rgb * (0.70 * sun + 0.35 * sky + 0.08);

@@ -60,5 +60,9 @@ done
 if ! "$exe" validate "$data/tiny" --json | grep -q '"households": 5'; then
   echo "FAIL validate --json on the tiny scene"; failures=$((failures+1))
 fi
+# A scene whose optional layer failed still loads; validate names the failure and exits 0.
+if ! "$exe" validate "$data/tiny_net" >"$out/tiny_net.txt" 2>&1 || ! grep -q "gas layer not loaded: .*bad_polygon.geojson: feature 0 (id PLOT-1)" "$out/tiny_net.txt"; then
+  echo "FAIL validate of a scene with a broken layer"; cat "$out/tiny_net.txt"; failures=$((failures+1))
+fi
 [ $failures -eq 0 ] && echo "cli_errors: all passed" || echo "cli_errors: $failures failed"
 exit $((failures > 0))

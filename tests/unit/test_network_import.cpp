@@ -2,12 +2,11 @@
 // the loaders' errors. Expected positions come from lonlat_to_enu on the lon/lat the test
 // data was made from (tests/data/networks; the UTM file was produced with PROJ).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "et/core/crs.h"
 #include "et/core/geo.h"
@@ -70,16 +69,19 @@ class Scratch {
 void expect_error(const et::Result<et::Network>& r, const std::vector<std::string>& parts) {
   ASSERT_FALSE(r.ok()) << "accepted";
   const std::string& m = r.error().message;
-  for (const std::string& p : parts) EXPECT_NE(m.find(p), std::string::npos) << m << "\n  lacks: " << p;
+  for (const std::string& p : parts)
+    EXPECT_NE(m.find(p), std::string::npos) << m << "\n  lacks: " << p;
   EXPECT_EQ(m.find('\n'), std::string::npos) << "error must be one line: " << m;
 }
 
 std::string collection(const std::string& features, const std::string& extra = "") {
   return R"({"type": "FeatureCollection",)" + extra + R"( "features": [)" + features + "]}";
 }
-const std::string kJ1 = R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [117.184, 34.261]},
+const std::string kJ1 =
+    R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [117.184, 34.261]},
                             "properties": {"id": "J1", "kind": "junction"}})";
-std::string pipe(const std::string& props, const std::string& coords = "[[117.184, 34.261], [117.1841, 34.261]]") {
+std::string pipe(const std::string& props,
+                 const std::string& coords = "[[117.184, 34.261], [117.1841, 34.261]]") {
   return R"({"type": "Feature", "geometry": {"type": "LineString", "coordinates": )" + coords +
          R"(}, "properties": {"id": "P1", "kind": "pipe")" + props + "}}";
 }
@@ -161,7 +163,8 @@ TEST(NetworkCrs, GaussKrugerTakesEastingFirst) {
 TEST(NetworkCrs, UnknownCrsIsAClearError) {
   auto t = et::CrsTransform::create("EPSG:99999");
   ASSERT_FALSE(t.ok());
-  EXPECT_NE(t.error().message.find("unknown CRS 'EPSG:99999'"), std::string::npos) << t.error().message;
+  EXPECT_NE(t.error().message.find("unknown CRS 'EPSG:99999'"), std::string::npos)
+      << t.error().message;
   EXPECT_FALSE(et::CrsTransform::create("+proj=nonsense").ok());
   EXPECT_FALSE(et::CrsTransform::create("").ok());
   auto geocentric = et::CrsTransform::create("EPSG:4978");
@@ -274,7 +277,8 @@ TEST(NetworkGeojson, PowerInUtmGoesThroughProj) {
 
 TEST(NetworkGeojson, SceneCrsAppliesWhenTheFileHasNone) {
   Scratch s;
-  std::string f = s.write("utm.geojson", collection(R"({"type": "Feature", "geometry": {"type": "Point",
+  std::string f =
+      s.write("utm.geojson", collection(R"({"type": "Feature", "geometry": {"type": "Point",
       "coordinates": [516921.494, 3791088.859]}, "properties": {"id": 7, "kind": "transformer"}})"));
   auto r = et::load_network(source(f, "EPSG:32650"), kOrigin);
   ASSERT_TRUE(r.ok()) << r.error().message;
@@ -288,8 +292,9 @@ TEST(NetworkGeojson, SceneCrsAppliesWhenTheFileHasNone) {
 TEST(NetworkGeojson, ErrorsFromTestFiles) {
   expect_error(et::load_network(source("bad_missing_coordinates.geojson"), kOrigin),
                {"bad_missing_coordinates.geojson: feature 1 (id W-P-007): missing coordinates"});
-  expect_error(et::load_network(source("bad_polygon.geojson"), kOrigin),
-               {"bad_polygon.geojson: feature 0 (id PLOT-1): ", "'Polygon'", "Point", "LineString"});
+  expect_error(
+      et::load_network(source("bad_polygon.geojson"), kOrigin),
+      {"bad_polygon.geojson: feature 0 (id PLOT-1): ", "'Polygon'", "Point", "LineString"});
   expect_error(et::load_network(source("bad_unknown_crs.geojson"), kOrigin),
                {"bad_unknown_crs.geojson: crs: unknown CRS 'EPSG:99999'"});
   expect_error(et::load_network(source("bad_absurd_coordinates.geojson"), kOrigin),
@@ -308,7 +313,8 @@ TEST(NetworkGeojson, ErrorsNameTheFeatureAndWhatWasWrong) {
   expect_error(load(collection(kJ1 + "," + kJ1)), {"feature 1 (id J1): duplicate id 'J1'"});
   expect_error(load(collection(pipe(kSection, R"([[117.184, 34.261], ["117.1841", 34.261]])"))),
                {"feature 0 (id P1): coordinate 1: expected numbers"});
-  expect_error(load(collection(pipe(kSection, R"([[117.184, 34.261]])"))), {"at least 2 positions"});
+  expect_error(load(collection(pipe(kSection, R"([[117.184, 34.261]])"))),
+               {"at least 2 positions"});
   expect_error(load(collection(pipe(kSection, R"([[117.184, 34.261], [117.184, 34.261]])"))),
                {"zero length"});
   expect_error(load(collection(pipe(kSection, R"([[117.184, 34.261], [1e999, 34.261]])"))),
@@ -318,9 +324,11 @@ TEST(NetworkGeojson, ErrorsNameTheFeatureAndWhatWasWrong) {
   expect_error(load(collection(pipe(R"(, "diameter_mm": 100)"))), {"cover_start_m"});
   expect_error(load(collection(pipe(R"(, "cover_start_m": 1, "cover_end_m": 1)"))),
                {"missing section"});
-  expect_error(load(collection(pipe(R"(, "diameter_mm": "DN100", "cover_start_m": 1, "cover_end_m": 1)"))),
-               {"property 'diameter_mm': expected a number", "\"DN100\""});
-  expect_error(load(collection(pipe(kSection + R"(, "state": "removed")"))), {"unknown state 'removed'"});
+  expect_error(
+      load(collection(pipe(R"(, "diameter_mm": "DN100", "cover_start_m": 1, "cover_end_m": 1)"))),
+      {"property 'diameter_mm': expected a number", "\"DN100\""});
+  expect_error(load(collection(pipe(kSection + R"(, "state": "removed")"))),
+               {"unknown state 'removed'"});
   expect_error(load(collection(pipe(kSection + R"(, "pressure_class": "very_high")"))),
                {"unknown pressure_class"});
   std::string manhole_line = pipe(kSection);
@@ -329,12 +337,15 @@ TEST(NetworkGeojson, ErrorsNameTheFeatureAndWhatWasWrong) {
   std::string sump = kJ1;
   sump.replace(sump.find("junction"), 8, "sump");
   expect_error(load(collection(sump)), {"feature 0 (id J1): unknown node kind 'sump'", "manhole"});
-  expect_error(load(collection(R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [117.184, 34.261]},
+  expect_error(
+      load(collection(
+          R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [117.184, 34.261]},
                                    "properties": {"kind": "junction"}})")),
-               {"t.geojson: feature 0: missing required property 'id'"});
+      {"t.geojson: feature 0: missing required property 'id'"});
   expect_error(load(R"({"type": "Feature"})"), {"t.geojson: expected a GeoJSON FeatureCollection"});
   expect_error(load(collection(kJ1, R"( "crs": {"type": "link"},)")), {"t.geojson: crs: expected"});
-  expect_error(load("{\"type\": \"FeatureCollection\",\n \"features\": [}"), {"t.geojson: line 2, column 15: malformed JSON"});
+  expect_error(load("{\"type\": \"FeatureCollection\",\n \"features\": [}"),
+               {"t.geojson: line 2, column 15: malformed JSON"});
 }
 
 // ---------------------------------------------------------------------------- EPANET
@@ -384,7 +395,7 @@ TEST(NetworkInp, TinyNetwork) {
   const et::NetLink& pump = link(n, "PU1");
   EXPECT_EQ(pump.attributes.at("type"), "pump");
   EXPECT_EQ(pump.attributes.at("parameters"), "HEAD C1");
-  EXPECT_DOUBLE_EQ(pump.diameter_mm, 200.0);  // as wide as P1, the pipe it feeds
+  EXPECT_DOUBLE_EQ(pump.diameter_mm, 200.0);     // as wide as P1, the pipe it feeds
   EXPECT_NEAR(pump.path.front().z, -0.1, 1e-9);  // the reservoir end follows J1, not the head
   const et::NetLink& valve = link(n, "V1");
   EXPECT_EQ(valve.attributes.at("type"), "PRV");
@@ -428,8 +439,9 @@ TEST(NetworkInp, ErrorsFromTestFiles) {
                {"bad_unknown_section.inp: line 8: unknown section [FOO]"});
   expect_error(et::load_network(source("bad_missing_node.inp"), kOrigin),
                {"bad_missing_node.inp: line 8 [PIPES]: pipe P12 ends at unknown node J99"});
-  expect_error(et::load_network(source("bad_no_coordinates.inp"), kOrigin),
-               {"bad_no_coordinates.inp: line 4 [JUNCTIONS]: junction J3 has no entry in [COORDINATES]"});
+  expect_error(
+      et::load_network(source("bad_no_coordinates.inp"), kOrigin),
+      {"bad_no_coordinates.inp: line 4 [JUNCTIONS]: junction J3 has no entry in [COORDINATES]"});
   expect_error(et::load_network(source("bad_number.inp"), kOrigin),
                {"bad_number.inp: line 6 [PIPES]: pipe P1: diameter: bad number '2OO'"});
 }
@@ -441,22 +453,35 @@ TEST(NetworkInp, MoreErrors) {
   };
   const std::string coords = "[COORDINATES]\nJ1 0 0\nJ2 10 0\n";
   ASSERT_TRUE(load("[JUNCTIONS]\nJ1 1\nJ2 1\n" + coords).ok());
-  expect_error(load("[JUNCTIONS]\nJ1 1\nJ1 2\n" + coords), {"e.inp: line 3 [JUNCTIONS]: duplicate node id 'J1' (also line 2)"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\nJ1 2\n" + coords),
+               {"e.inp: line 3 [JUNCTIONS]: duplicate node id 'J1' (also line 2)"});
   expect_error(load("[JUNCTIONS]\nJ1\n"), {"line 2 [JUNCTIONS]: expected ID ELEVATION"});
   expect_error(load("J1 1\n[JUNCTIONS]\n"), {"line 1: data before the first [SECTION]"});
-  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n[PIPES]\nP1 J1 J2 10 0\n" + coords), {"line 5 [PIPES]: pipe P1: diameter must be positive"});
-  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n[OPTIONS]\nUNITS GALLONS\n" + coords), {"line 5 [OPTIONS]: unknown flow units 'GALLONS'"});
-  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n[VERTICES]\nP9 1 1\n" + coords), {"line 5 [VERTICES]: vertex for unknown link 'P9'"});
-  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n" + coords + "J3 5 5\n"), {"line 7 [COORDINATES]: coordinates for unknown node 'J3'"});
-  expect_error(load("[JUNCTIONS]\nJ1 1\n[COORDINATES]\nJ1 2000000 0\n"), {"line 4 [COORDINATES]: node J1: (2000000, 0) lies 2000 km from the scene origin"});
-  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n" + coords, "EPSG:99999"), {"e.inp: crs: unknown CRS 'EPSG:99999'"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n[PIPES]\nP1 J1 J2 10 0\n" + coords),
+               {"line 5 [PIPES]: pipe P1: diameter must be positive"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n[OPTIONS]\nUNITS GALLONS\n" + coords),
+               {"line 5 [OPTIONS]: unknown flow units 'GALLONS'"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n[VERTICES]\nP9 1 1\n" + coords),
+               {"line 5 [VERTICES]: vertex for unknown link 'P9'"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n" + coords + "J3 5 5\n"),
+               {"line 7 [COORDINATES]: coordinates for unknown node 'J3'"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\n[COORDINATES]\nJ1 2000000 0\n"),
+               {"line 4 [COORDINATES]: node J1: (2000000, 0) lies 2000 km from the scene origin"});
+  expect_error(load("[JUNCTIONS]\nJ1 1\nJ2 1\n" + coords, "EPSG:99999"),
+               {"e.inp: crs: unknown CRS 'EPSG:99999'"});
   // Comments, blank lines, CRLF and lower-case headers are all fine; skipped sections too.
-  ASSERT_TRUE(load("; header comment\r\n[junctions]\r\nJ1 1 ; first\r\nJ2 1\r\n\r\n[PATTERNS]\r\nX 1 2\r\n" + coords).ok());
+  ASSERT_TRUE(
+      load(
+          "; header comment\r\n[junctions]\r\nJ1 1 ; first\r\nJ2 1\r\n\r\n[PATTERNS]\r\nX 1 2\r\n" +
+          coords)
+          .ok());
 }
 
 TEST(NetworkLoad, DispatchesOnExtension) {
-  expect_error(et::load_network(source("/nowhere/net.shp"), kOrigin), {"/nowhere/net.shp", "unknown network format '.shp'"});
-  expect_error(et::load_network(source("/nowhere/net.inp"), kOrigin), {"/nowhere/net.inp", "cannot open"});
+  expect_error(et::load_network(source("/nowhere/net.shp"), kOrigin),
+               {"/nowhere/net.shp", "unknown network format '.shp'"});
+  expect_error(et::load_network(source("/nowhere/net.inp"), kOrigin),
+               {"/nowhere/net.inp", "cannot open"});
   Scratch s;
   auto r = et::load_network(source(s.write("net.JSON", collection(kJ1))), kOrigin);
   ASSERT_TRUE(r.ok()) << r.error().message;

@@ -70,6 +70,7 @@ PickHit Picker::pick(const ViewState& v, int width, int height, double px, doubl
   for (const render::Instance& in : sw_.world.instances) {
     if (!(f.layer_mask & (1u << in.layer))) continue;
     if (in.pass == render::Pass::kGround && !ground_solid) continue;
+    if (sw_.elements[in.element].kind == ElementRef::Kind::kOverlay) continue;  // pit, subsoil
     glm::dmat4 to_model = glm::inverse(glm::dmat4(in.model));
     glm::dvec3 o = glm::dvec3(to_model * glm::dvec4(origin, 1.0));
     glm::dvec3 d = glm::dvec3(to_model * glm::dvec4(dir, 0.0));

@@ -4,6 +4,8 @@
 
 #include "primitives.h"
 
+#include "et/scene/mesh.h"
+
 namespace et::app {
 namespace {
 
@@ -82,12 +84,23 @@ render::MeshData make_sphere(int rings, int sectors) {
 render::MeshData make_pit() {
   // x, y from 0 to 1, z from -1 to 0; earth walls with a darker floor, facing inwards.
   render::MeshData m;
-  const std::uint32_t wall = 0xff3a5a7au, floor = 0xff2a4258u;  // sRGB earth browns (ABGR)
+  const std::uint32_t wall = pack_rgba(122, 96, 66), floor = pack_rgba(92, 74, 52);
   quad(m, {0, 0, -1}, {0, 1, -1}, {1, 1, -1}, {1, 0, -1}, {0, 0, 1}, floor);
   quad(m, {0, 0, -1}, {1, 0, -1}, {1, 0, 0}, {0, 0, 0}, {0, 1, 0}, wall);
   quad(m, {1, 1, -1}, {0, 1, -1}, {0, 1, 0}, {1, 1, 0}, {0, -1, 0}, wall);
   quad(m, {0, 1, -1}, {0, 0, -1}, {0, 0, 0}, {0, 1, 0}, {1, 0, 0}, wall);
   quad(m, {1, 0, -1}, {1, 1, -1}, {1, 1, 0}, {1, 0, 0}, {-1, 0, 0}, wall);
+  return m;
+}
+
+render::MeshData make_soil_block() {
+  render::MeshData m;
+  const std::uint32_t side = pack_rgba(74, 62, 50), bottom = pack_rgba(40, 34, 28);
+  quad(m, {0, 0, -1}, {1, 0, -1}, {1, 1, -1}, {0, 1, -1}, {0, 0, 1}, bottom);
+  quad(m, {0, 0, -1}, {1, 0, -1}, {1, 0, 0}, {0, 0, 0}, {0, -1, 0}, side);
+  quad(m, {1, 1, -1}, {0, 1, -1}, {0, 1, 0}, {1, 1, 0}, {0, 1, 0}, side);
+  quad(m, {0, 1, -1}, {0, 0, -1}, {0, 0, 0}, {0, 1, 0}, {-1, 0, 0}, side);
+  quad(m, {1, 0, -1}, {1, 1, -1}, {1, 1, 0}, {1, 0, 0}, {1, 0, 0}, side);
   return m;
 }
 

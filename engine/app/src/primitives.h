@@ -10,6 +10,8 @@ render::MeshData make_cylinder(int sides);
 render::MeshData make_box();
 render::MeshData make_sphere(int rings, int sectors);
 render::MeshData make_pit();
+// x, y from 0 to 1, z from -1 to 0: bottom and sides of the earth under the site.
+render::MeshData make_soil_block();
 
 // Maps the unit +x axis onto p0 -> p1, scaling the cross-section by sy (across, horizontal)
 // and sz (the other axis, vertical for horizontal segments).

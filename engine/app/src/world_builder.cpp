@@ -58,6 +58,25 @@ SceneWorld build_world(const Scene& scene) {
   }
   sw.elements.push_back({ElementRef::Kind::kGround, 0});
   sw.elements.push_back({ElementRef::Kind::kOverlay, 0});  // the excavation pit
+  sw.elements.push_back({ElementRef::Kind::kOverlay, 1});  // the subsoil backdrop
+
+  // A block of earth under the site, 12 m deep, well below the deepest lines: seen through
+  // a translucent ground it gives buried networks a backdrop that reads as soil instead of
+  // the sky showing through, and from outside the site it reads as a block diagram.
+  {
+    glm::dvec4 e = scene.ground.extent;
+    glm::dmat4 m(1.0);
+    m[0][0] = e.z - e.x;
+    m[1][1] = e.w - e.y;
+    m[2][2] = 12.0;
+    m[3] = glm::dvec4(e.x, e.y, 0.0, 1.0);
+    render::Instance s;
+    s.mesh = add_mesh(make_soil_block());
+    s.model = glm::mat4(m);
+    s.element = 2;
+    s.layer = static_cast<std::uint32_t>(Layer::kGround);
+    sw.world.instances.push_back(s);
+  }
   render::Instance ground;
   ground.mesh = ground_mesh;
   ground.element = 0;

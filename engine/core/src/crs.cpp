@@ -2,11 +2,11 @@
 // text is kept so that a user sees PROJ's reason ("crs not found") in our one-line error.
 #include "et/core/crs.h"
 
+#include <proj.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-
-#include <proj.h>
 
 namespace et {
 

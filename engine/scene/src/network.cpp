@@ -14,10 +14,11 @@ namespace et {
 namespace {
 
 constexpr const char* kUtilityNames[] = {"water", "drainage", "gas", "power", "telecom", "heat"};
-constexpr const char* kNodeKindNames[] = {
-    "junction",    "valve",         "hydrant",         "meter",     "manhole",
-    "inspection_well", "transformer", "gas_regulator", "telecom_cabinet", "pump_house",
-    "tank",        "building_connection", "reservoir", "pump"};
+constexpr const char* kNodeKindNames[] = {"junction",    "valve",         "hydrant",
+                                          "meter",       "manhole",       "inspection_well",
+                                          "transformer", "gas_regulator", "telecom_cabinet",
+                                          "pump_house",  "tank",          "building_connection",
+                                          "reservoir",   "pump"};
 constexpr const char* kLinkKindNames[] = {"pipe", "cable", "duct"};
 constexpr const char* kLinkStateNames[] = {"as_found", "planned", "abandoned"};
 
@@ -58,13 +59,20 @@ LinkState link_state_from_name(const std::string& n) {
 
 Layer utility_layer(Utility u) {
   switch (u) {
-    case Utility::kWater: return Layer::kWater;
-    case Utility::kDrainage: return Layer::kDrainage;
-    case Utility::kGas: return Layer::kGas;
-    case Utility::kPower: return Layer::kPower;
-    case Utility::kTelecom: return Layer::kTelecom;
-    case Utility::kHeat: return Layer::kHeat;
-    case Utility::kCount: break;
+    case Utility::kWater:
+      return Layer::kWater;
+    case Utility::kDrainage:
+      return Layer::kDrainage;
+    case Utility::kGas:
+      return Layer::kGas;
+    case Utility::kPower:
+      return Layer::kPower;
+    case Utility::kTelecom:
+      return Layer::kTelecom;
+    case Utility::kHeat:
+      return Layer::kHeat;
+    case Utility::kCount:
+      break;
   }
   return Layer::kCount;
 }
@@ -148,7 +156,8 @@ Result<glm::dvec2> CoordMapper::to_scene(double x, double y) {
       if (!r) return Error{pair + ": " + r.error().message};
       ll = *r;
     } else if (std::abs(x) > 180.0 || std::abs(y) > 90.0) {
-      return Error{pair + " is not a WGS84 longitude/latitude (name the file's CRS if it is projected)"};
+      return Error{pair +
+                   " is not a WGS84 longitude/latitude (name the file's CRS if it is projected)"};
     }
     glm::dvec3 enu = lonlat_to_enu(origin_, ll.x, ll.y, origin_.height_m);
     out = {enu.x, enu.y};

@@ -1,11 +1,10 @@
 // Private helpers shared by the GeoJSON and EPANET network loaders (network.cpp has them).
 #pragma once
 
+#include <glm/glm.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <glm/glm.hpp>
 
 #include "et/core/crs.h"
 #include "et/core/error.h"

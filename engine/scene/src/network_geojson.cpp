@@ -3,9 +3,8 @@
 // id) and what was expected; reading stops at the first one, as for scene.json.
 #include <cmath>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "et/core/file_io.h"
 #include "et/scene/network.h"
@@ -62,7 +61,8 @@ class Props {
   std::string text(const char* key) {
     if (!has(key)) return {};
     const json& v = p_[key];
-    if (!v.is_string()) fail("property '" + std::string(key) + "': expected a string, got " + shown(v));
+    if (!v.is_string())
+      fail("property '" + std::string(key) + "': expected a string, got " + shown(v));
     return v.get<std::string>();
   }
   double number(const char* key, double lo, double hi, double fallback = 0.0) {
@@ -70,8 +70,8 @@ class Props {
     const json& v = p_[key];
     double d = v.is_number() ? v.get<double>() : NAN;
     if (!(d >= lo && d <= hi))
-      fail("property '" + std::string(key) + "': expected a number in [" + number_text(lo) +
-           ", " + number_text(hi) + "], got " + shown(v));
+      fail("property '" + std::string(key) + "': expected a number in [" + number_text(lo) + ", " +
+           number_text(hi) + "], got " + shown(v));
     return d;
   }
   int integer(const char* key, int lo, int hi) {
@@ -168,7 +168,8 @@ struct Reader {
     for (size_t k = 0; k < coords.size(); ++k) {
       int d = 0;
       glm::dvec3 p = position(coords[k], k, d, f);
-      if (k > 0 && d != dims) f.fail("coordinate " + std::to_string(k) + ": mixes 2D and 3D positions");
+      if (k > 0 && d != dims)
+        f.fail("coordinate " + std::to_string(k) + ": mixes 2D and 3D positions");
       dims = d;
       if (d == 3 && std::abs(p.z) > 1000.0)
         f.fail("coordinate " + std::to_string(k) + ": z = " + number_text(p.z) +
@@ -206,16 +207,20 @@ struct Reader {
     if (f.has("state")) {
       l.state = link_state_from_name(f.text("state"));
       if (l.state == LinkState::kCount)
-        f.fail("unknown state '" + f.text("state") + "' (expected " + names_of(link_state_name) + ")");
+        f.fail("unknown state '" + f.text("state") + "' (expected " + names_of(link_state_name) +
+               ")");
     }
     l.subtype = f.text("subtype");
-    static const std::set<std::string> kSubtypes = {"storm",   "sewer",     "combined", "direct_buried",
-                                                    "conduit", "duct_bank", "overhead", "informal"};
+    static const std::set<std::string> kSubtypes = {"storm",         "sewer",   "combined",
+                                                    "direct_buried", "conduit", "duct_bank",
+                                                    "overhead",      "informal"};
     if (!l.subtype.empty() && !kSubtypes.count(l.subtype))
       f.fail("unknown subtype '" + l.subtype +
-             "' (expected storm, sewer, combined, direct_buried, conduit, duct_bank, overhead or informal)");
+             "' (expected storm, sewer, combined, direct_buried, conduit, duct_bank, overhead or "
+             "informal)");
     l.pressure_class = f.text("pressure_class");
-    static const std::set<std::string> kPressures = {"low", "medium", "sub_high_b", "sub_high_a", "high"};
+    static const std::set<std::string> kPressures = {"low", "medium", "sub_high_b", "sub_high_a",
+                                                     "high"};
     if (!l.pressure_class.empty() && !kPressures.count(l.pressure_class))
       f.fail("unknown pressure_class '" + l.pressure_class +
              "' (expected low, medium, sub_high_b, sub_high_a or high)");
@@ -242,15 +247,18 @@ struct Reader {
     if (id.empty()) f.fail("missing required property 'id'");
     f.set_id(id);
     auto [it, fresh] = ids.emplace(id, index);
-    if (!fresh) f.fail("duplicate id '" + id + "' (also feature " + std::to_string(it->second) + ")");
+    if (!fresh)
+      f.fail("duplicate id '" + id + "' (also feature " + std::to_string(it->second) + ")");
     if (!f.has("kind")) f.fail("missing required property 'kind'");
     std::string kind = f.text("kind");
 
     const json& g = ft.contains("geometry") ? ft["geometry"] : kEmpty;
-    if (!g.is_object() || !g.contains("type")) f.fail("missing geometry (expected a Point or a LineString)");
+    if (!g.is_object() || !g.contains("type"))
+      f.fail("missing geometry (expected a Point or a LineString)");
     std::string type = g["type"].is_string() ? g["type"].get<std::string>() : shown(g["type"]);
     if (type != "Point" && type != "LineString")
-      f.fail("unsupported geometry type '" + type + "' (expected Point for nodes, LineString for links)");
+      f.fail("unsupported geometry type '" + type +
+             "' (expected Point for nodes, LineString for links)");
     if (!g.contains("coordinates") || g["coordinates"].is_null()) f.fail("missing coordinates");
     if (type == "Point") {
       node(g["coordinates"], f, kind);
@@ -281,8 +289,9 @@ std::string crs_of(const json& root, const NetworkSource& src) {
         c["properties"].is_object() && c["properties"].contains("name") &&
         c["properties"]["name"].is_string())
       return c["properties"]["name"].get<std::string>();
-    throw Failure{make_error(src.path, "crs",
-                             "expected {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:...\"}}")};
+    throw Failure{
+        make_error(src.path, "crs",
+                   "expected {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:...\"}}")};
   }
   return src.crs.empty() ? "EPSG:4326" : src.crs;
 }
@@ -301,10 +310,11 @@ Result<Network> load_geojson_network(const NetworkSource& src, const GeoOrigin& 
     return make_error(src.path, line_col(*text, e.byte > 0 ? e.byte - 1 : 0),
                       "malformed JSON" + (colon == std::string::npos ? "" : what.substr(colon)));
   } catch (const json::exception& e) {  // e.g. "number overflow parsing '1e999'"
-    std::string what = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
+    std::string what = e.what();        // "[json.exception.out_of_range.406] number overflow ..."
     size_t tag = what.find("] ");
-    return make_error(src.path, "",
-                      "malformed JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
+    return make_error(
+        src.path, "",
+        "malformed JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
   }
   Network net;
   net.utility = src.utility;

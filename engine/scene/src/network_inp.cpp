@@ -28,13 +28,12 @@ struct Row {
 };
 
 // Sections we turn into nodes and links, and those the hydraulic solver reads (skipped).
-const char* const kRead[] = {"[TITLE]", "[JUNCTIONS]", "[RESERVOIRS]", "[TANKS]", "[PIPES]",
+const char* const kRead[] = {"[TITLE]", "[JUNCTIONS]", "[RESERVOIRS]",  "[TANKS]",    "[PIPES]",
                              "[PUMPS]", "[VALVES]",    "[COORDINATES]", "[VERTICES]", "[OPTIONS]"};
-const char* const kSkipped[] = {"[DEMANDS]",  "[STATUS]",    "[PATTERNS]", "[CURVES]",
-                                "[CONTROLS]", "[RULES]",     "[ENERGY]",   "[EMITTERS]",
-                                "[QUALITY]",  "[SOURCES]",   "[REACTIONS]", "[MIXING]",
-                                "[TIMES]",    "[REPORT]",    "[TAGS]",     "[LABELS]",
-                                "[BACKDROP]"};
+const char* const kSkipped[] = {"[DEMANDS]",   "[STATUS]",  "[PATTERNS]", "[CURVES]",  "[CONTROLS]",
+                                "[RULES]",     "[ENERGY]",  "[EMITTERS]", "[QUALITY]", "[SOURCES]",
+                                "[REACTIONS]", "[MIXING]",  "[TIMES]",    "[REPORT]",  "[TAGS]",
+                                "[LABELS]",    "[BACKDROP]"};
 
 std::string upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -102,6 +101,18 @@ class InpReader {
   }
 
   Network build() {
+    Network net;
+    net.utility = src_.utility;
+    net.file = src_.path;
+    read_units();
+    read_nodes(net);
+    read_links(net);
+    return net;
+  }
+
+ private:
+  // [OPTIONS] UNITS, wherever it is. Default GPM, as in EPANET.
+  void read_units() {
     // Units first: with US flow units EPANET lengths and elevations are feet and
     // diameters inches; with SI flow units metres and millimetres.
     bool us = true;
@@ -109,18 +120,21 @@ class InpReader {
       if (r.section == "[OPTIONS]" && upper(r.tok[0]) == "UNITS") {
         need(r, 2, "UNITS <flow units>");
         std::string u = upper(r.tok[1]);
-        if (one_of(u, kUs, kUs + 5)) us = true;
-        else if (one_of(u, kSi, kSi + 6)) us = false;
-        else fail(r, "unknown flow units '" + r.tok[1] + "' (expected CFS, GPM, MGD, IMGD, AFD, LPS, LPM, MLD, CMH, CMD or CMS)");
+        if (one_of(u, std::begin(kUs), std::end(kUs)))
+          us = true;
+        else if (one_of(u, std::begin(kSi), std::end(kSi)))
+          us = false;
+        else
+          fail(r, "unknown flow units '" + r.tok[1] +
+                      "' (expected CFS, GPM, MGD, IMGD, AFD, LPS, LPM, MLD, CMH, CMD or CMS)");
       }
-    const double len_m = us ? 0.3048 : 1.0, dia_mm = us ? 25.4 : 1.0;
-    const std::string len_unit = us ? " ft" : " m";
+    len_m_ = us ? 0.3048 : 1.0;
+    dia_mm_ = us ? 25.4 : 1.0;
+    len_unit_ = us ? " ft" : " m";
+  }
 
-    Network net;
-    net.utility = src_.utility;
-    net.file = src_.path;
+  void read_nodes(Network& net) {
     std::vector<NodeDef> defs;
-    std::map<std::string, int> node_at;
     for (const Row& r : rows_) {
       NodeKind kind = r.section == "[JUNCTIONS]"    ? NodeKind::kJunction
                       : r.section == "[RESERVOIRS]" ? NodeKind::kReservoir
@@ -130,15 +144,15 @@ class InpReader {
       need(r, 2, kind == NodeKind::kReservoir ? "ID HEAD [PATTERN]" : "ID ELEVATION ...");
       const char* what = kind == NodeKind::kReservoir ? "head" : "elevation";
       double elev = number(r, 1, std::string(node_kind_name(kind)) + " " + r.tok[0] + ": " + what);
-      auto [it, fresh] = node_at.emplace(r.tok[0], static_cast<int>(defs.size()));
+      auto [it, fresh] = node_at_.emplace(r.tok[0], static_cast<int>(defs.size()));
       if (!fresh)
         fail(r, "duplicate node id '" + r.tok[0] + "' (also line " +
                     std::to_string(defs[static_cast<size_t>(it->second)].row.line) + ")");
-      defs.push_back({r, kind, elev * len_m});
+      defs.push_back({r, kind, elev * len_m_});
       NetNode n;
       n.id = r.tok[0];
       n.kind = kind;
-      n.attributes[what] = r.tok[1] + len_unit;
+      n.attributes[what] = r.tok[1] + len_unit_;
       if (kind == NodeKind::kJunction && r.tok.size() > 2) n.attributes["demand"] = r.tok[2];
       net.nodes.push_back(std::move(n));
     }
@@ -159,8 +173,8 @@ class InpReader {
     for (const Row& r : rows_) {
       if (r.section != "[COORDINATES]") continue;
       need(r, 3, "NODE X Y");
-      auto it = node_at.find(r.tok[0]);
-      if (it == node_at.end()) fail(r, "coordinates for unknown node '" + r.tok[0] + "'");
+      auto it = node_at_.find(r.tok[0]);
+      if (it == node_at_.end()) fail(r, "coordinates for unknown node '" + r.tok[0] + "'");
       size_t i = static_cast<size_t>(it->second);
       Result<glm::dvec2> p = map_.to_scene(number(r, 1, "node " + r.tok[0] + ": x"),
                                            number(r, 2, "node " + r.tok[0] + ": y"));
@@ -174,7 +188,9 @@ class InpReader {
                               " has no entry in [COORDINATES]");
       net.nodes[i].depth_m = ground - defs[i].elevation_m;
     }
+  }
 
+  void read_links(Network& net) {
     std::map<std::string, size_t> link_at;
     std::vector<int> link_rows;
     for (size_t k = 0; k < rows_.size(); ++k) {
@@ -182,7 +198,10 @@ class InpReader {
       bool pipe = r.section == "[PIPES]", pump = r.section == "[PUMPS]";
       if (!pipe && !pump && r.section != "[VALVES]") continue;
       const char* kind = pipe ? "pipe" : pump ? "pump" : "valve";
-      need(r, pipe ? 5 : pump ? 3 : 5,
+      need(r,
+           pipe   ? 5
+           : pump ? 3
+                  : 5,
            pipe   ? "ID NODE1 NODE2 LENGTH DIAMETER [ROUGHNESS MINORLOSS STATUS]"
            : pump ? "ID NODE1 NODE2 [HEAD curve | POWER kw | ...]"
                   : "ID NODE1 NODE2 DIAMETER TYPE [SETTING MINORLOSS]");
@@ -195,15 +214,16 @@ class InpReader {
       l.id = r.tok[0];
       l.kind = LinkKind::kPipe;
       for (int end = 0; end < 2; ++end) {
-        auto n = node_at.find(r.tok[1 + static_cast<size_t>(end)]);
-        if (n == node_at.end())
-          fail(r, who + (end ? " ends" : " starts") + " at unknown node " + r.tok[1 + static_cast<size_t>(end)]);
+        auto n = node_at_.find(r.tok[1 + static_cast<size_t>(end)]);
+        if (n == node_at_.end())
+          fail(r, who + (end ? " ends" : " starts") + " at unknown node " +
+                      r.tok[1 + static_cast<size_t>(end)]);
         (end ? l.to : l.from) = n->second;
       }
       if (pipe) {
         number(r, 3, who + ": length");
-        l.attributes["length"] = r.tok[3] + len_unit;
-        l.diameter_mm = number(r, 4, who + ": diameter") * dia_mm;
+        l.attributes["length"] = r.tok[3] + len_unit_;
+        l.diameter_mm = number(r, 4, who + ": diameter") * dia_mm_;
         if (r.tok.size() > 5) l.attributes["roughness"] = r.tok[5];
         if (r.tok.size() > 7) l.attributes["status"] = r.tok[7];
       } else if (pump) {
@@ -212,7 +232,7 @@ class InpReader {
         for (size_t i = 3; i < r.tok.size(); ++i) params += (i > 3 ? " " : "") + r.tok[i];
         if (!params.empty()) l.attributes["parameters"] = params;
       } else {
-        l.diameter_mm = number(r, 3, who + ": diameter") * dia_mm;
+        l.diameter_mm = number(r, 3, who + ": diameter") * dia_mm_;
         l.attributes["type"] = upper(r.tok[4]);
         if (r.tok.size() > 5) l.attributes["setting"] = r.tok[5];
       }
@@ -232,41 +252,44 @@ class InpReader {
       if (!p) fail(r, "link " + r.tok[0] + ": " + p.error().message);
       net.links[it->second].path.push_back(glm::dvec3(*p, 0.0));
     }
-
-    for (NetLink& l : net.links) {
-      const NetNode& a = net.nodes[static_cast<size_t>(l.from)];
-      const NetNode& b = net.nodes[static_cast<size_t>(l.to)];
-      l.path.push_back(b.position);
-      // A pump has no diameter in the file: draw it as wide as the widest pipe it joins.
-      if (l.diameter_mm == 0.0) {
-        for (const NetLink& o : net.links)
-          if (o.attributes.count("type") == 0 &&
-              (o.from == l.from || o.to == l.from || o.from == l.to || o.to == l.to))
-            l.diameter_mm = std::max(l.diameter_mm, o.diameter_mm);
-        if (l.diameter_mm == 0.0) l.diameter_mm = 100.0;
-      }
-      std::vector<glm::dvec3> path = l.path;
-      netdetail::drop_repeated_vertices(path);
-      if (path.size() >= 2) l.path = path;  // two nodes drawn on one spot keep both ends
-      // Pipes are laid at the depth of their end nodes: axis z = -depth, linear in between.
-      // A reservoir's "elevation" is its water level (head), which says nothing about where
-      // its pipe runs, so that end takes the other end's depth.
-      auto reservoir = [](const NetNode& n) { return n.kind == NodeKind::kReservoir; };
-      double da = reservoir(a) ? (reservoir(b) ? 0.0 : b.depth_m) : a.depth_m;
-      double db = reservoir(b) ? da : b.depth_m;
-      netdetail::lay_path(l.path, da, db);
-      l.cover_start_m = da - l.section_height_m() / 2.0;
-      l.cover_end_m = db - l.section_height_m() / 2.0;
-    }
-    return net;
+    for (NetLink& l : net.links) finish_link(net, l);
   }
 
- private:
+  // Closes the path at the end node, sizes pumps and lays the link at its ends' depths.
+  void finish_link(const Network& net, NetLink& l) const {
+    const NetNode& a = net.nodes[static_cast<size_t>(l.from)];
+    const NetNode& b = net.nodes[static_cast<size_t>(l.to)];
+    l.path.push_back(b.position);
+    // A pump has no diameter in the file: draw it as wide as the widest pipe it joins.
+    if (l.diameter_mm == 0.0) {
+      for (const NetLink& o : net.links)
+        if (o.attributes.count("type") == 0 &&
+            (o.from == l.from || o.to == l.from || o.from == l.to || o.to == l.to))
+          l.diameter_mm = std::max(l.diameter_mm, o.diameter_mm);
+      if (l.diameter_mm == 0.0) l.diameter_mm = 100.0;
+    }
+    std::vector<glm::dvec3> path = l.path;
+    netdetail::drop_repeated_vertices(path);
+    if (path.size() >= 2) l.path = path;  // two nodes drawn on one spot keep both ends
+    // Pipes are laid at the depth of their end nodes: axis z = -depth, linear in between.
+    // A reservoir's "elevation" is its water level (head), which says nothing about where
+    // its pipe runs, so that end takes the other end's depth.
+    auto reservoir = [](const NetNode& n) { return n.kind == NodeKind::kReservoir; };
+    double da = reservoir(a) ? (reservoir(b) ? 0.0 : b.depth_m) : a.depth_m;
+    double db = reservoir(b) ? da : b.depth_m;
+    netdetail::lay_path(l.path, da, db);
+    l.cover_start_m = da - l.section_height_m() / 2.0;
+    l.cover_end_m = db - l.section_height_m() / 2.0;
+  }
+
   static constexpr const char* kUs[] = {"CFS", "GPM", "MGD", "IMGD", "AFD"};
   static constexpr const char* kSi[] = {"LPS", "LPM", "MLD", "CMH", "CMD", "CMS"};
   const NetworkSource& src_;
   netdetail::CoordMapper& map_;
   std::vector<Row> rows_;
+  std::map<std::string, int> node_at_;  // node id -> index in Network::nodes
+  double len_m_ = 0.3048, dia_mm_ = 25.4;
+  std::string len_unit_ = " ft";
 };
 
 }  // namespace

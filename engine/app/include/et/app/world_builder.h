@@ -12,7 +12,7 @@
 namespace et::app {
 
 struct ElementRef {
-  enum class Kind { kGround, kBuilding, kLink, kNode, kOverlay };  // overlay: the pit
+  enum class Kind { kGround, kBuilding, kLink, kNode, kOverlay };  // overlay: pit, subsoil
   Kind kind;
   int index;        // into Scene::buildings, Network::links or Network::nodes
   int network = -1; // into Scene::networks, for links and nodes

@@ -4,10 +4,9 @@
 // implementation detail: nothing here includes proj.h.
 #pragma once
 
+#include <glm/glm.hpp>
 #include <memory>
 #include <string>
-
-#include <glm/glm.hpp>
 
 #include "et/core/error.h"
 
