@@ -31,10 +31,10 @@ assert abs(j["point"][2] + 1.0) < 0.05, j["point"]
 PY
 "$exe" pick "$data/tiny_net" --view above --ground-opacity 1 --size 320x180 --pixel 100,90 | grep -q '"kind": "ground"' || fail "opaque ground should be picked"
 "$exe" pick "$data/tiny_net" --view above --size 320x180 --pixel 400,90 >/dev/null 2>&1 && fail "a pixel outside the view was accepted"
-# The legend is drawn headless with --legend: the bottom-left corner changes.
+# The legend is drawn headless with --legend: the bottom-right corner changes.
 "$exe" render "$data/tiny_net" --view front --size 480x270 --legend --out "$out/legend.png" || fail "render --legend"
 "$exe" render "$data/tiny_net" --view front --size 480x270 --out "$out/nolegend.png" || fail "render"
-read -r r1 g1 b1 < <("$tool" region-stats "$out/legend.png" 12,220,100,30)
-read -r r2 g2 b2 < <("$tool" region-stats "$out/nolegend.png" 12,220,100,30)
+read -r r1 g1 b1 < <("$tool" region-stats "$out/legend.png" 370,230,100,30)
+read -r r2 g2 b2 < <("$tool" region-stats "$out/nolegend.png" 370,230,100,30)
 python3 -c "import sys; sys.exit(0 if abs($r2-$r1)+abs($g2-$g1)+abs($b2-$b1) > 30 else 1)" || fail "no legend ($r1 $g1 $b1 vs $r2 $g2 $b2)"
 echo "cli_render: all passed"

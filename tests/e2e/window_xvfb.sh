@@ -13,7 +13,7 @@ for s in first orbited fly; do [ -f "$out/$s.png" ] || fail "no screenshot $s.pn
 read -r w h colours < <("$tool" info "$out/first.png")
 [ "$w" = 640 ] && [ "$h" = 360 ] || fail "screenshot is $w x $h, want 640 x 360"
 # The scene: outside the panel, the window matches the headless render of the same view.
-"$exe" render "$scene" --view overview --size 640x360 --out "$out/headless.png" || fail "headless render"
+"$exe" render "$scene" --view overview --size 640x360 --legend --out "$out/headless.png" || fail "headless render"
 "$tool" compare "$out/first.png" "$out/headless.png" 12 0.002 0,0,360,360 || fail "window scene differs from headless render"
 # The UI: the panel darkens the top-left corner, where the headless render shows sky.
 read -r r1 g1 b1 < <("$tool" region-stats "$out/first.png" 12,60,150,40)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "et/core/file_io.h"
+#include "et/core/geo.h"
 #include "et/gen/estate.h"
 
 namespace fs = std::filesystem;
@@ -417,10 +418,19 @@ TEST(Gen, BookmarksFrameWhatTheyAreNamedFor) {
   EXPECT_GT(dy, 0.0) << "overview should look north (from the south)";
   EXPECT_LT(dx, 0.0) << "overview should come from the east of south";
 
-  const double lane_z = marks["lane"]["eye"][2];
-  EXPECT_GE(lane_z, 1.5);
-  EXPECT_LE(lane_z, 3.0);
-  EXPECT_LT(marks["lane"]["ground_opacity"].get<double>(), 1.0);
+  // Low in a lane, looking along it and slightly down, the ground translucent (the
+  // networks test checks that every utility is in view).
+  const json& lane = marks["lane"];
+  const double lane_z = lane["eye"][2];
+  EXPECT_GE(lane_z, 2.0);
+  EXPECT_LE(lane_z, 4.0);
+  EXPECT_DOUBLE_EQ(lane["ground_opacity"].get<double>(), 0.2);
+  const double lx = lane["target"][0].get<double>() - lane["eye"][0].get<double>();
+  const double ly = lane["target"][1].get<double>() - lane["eye"][1].get<double>();
+  const double lz = lane["target"][2].get<double>() - lane["eye"][2].get<double>();
+  const double lane_down = std::atan2(-lz, std::hypot(lx, ly)) * 180 / 3.14159265358979;
+  EXPECT_GT(lane_down, 2.0);
+  EXPECT_LT(lane_down, 15.0);
 
   for (const json& b : scene["buildings"]) {
     if (b["kind"] != "pump_house") continue;
@@ -445,4 +455,503 @@ TEST(Gen, RejectsBadOptionsAndUnwritableFolders) {
   s = et::gen::generate_estate(et::gen::EstateOptions{}, tmp.sub("file/out"));
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.error().message.find("file/out"), std::string::npos) << s.error().message;
+}
+
+// ---------------------------------------------------------------------------------------
+// Utility networks: networks/*.geojson per README "Networks", one per utility.
+
+namespace {
+
+const char* const kUtilities[] = {"water", "drainage", "gas", "power", "telecom"};
+const std::set<std::string> kNodeKinds = {"junction",    "valve",         "hydrant",
+                                          "meter",       "manhole",       "inspection_well",
+                                          "transformer", "gas_regulator", "telecom_cabinet",
+                                          "pump_house",  "tank",          "building_connection",
+                                          "reservoir",   "pump"};
+
+using XY = std::array<double, 2>;
+
+struct NetFeature {
+  json p;                // properties
+  std::vector<XY> path;  // scene metres (one point for a node)
+};
+
+struct NetFile {
+  std::string utility;
+  std::map<std::string, NetFeature> nodes;
+  std::vector<NetFeature> links;
+  std::vector<std::string> problems;
+};
+
+et::GeoOrigin origin_of(const json& scene) {
+  const json& g = scene["georeference"];
+  return {g["lon"].get<double>(), g["lat"].get<double>(), g["height"].get<double>()};
+}
+
+// Reads a network file, recording every way it strays from the README's profile.
+NetFile read_network(const std::string& path, const std::string& utility,
+                     const et::GeoOrigin& origin) {
+  NetFile f;
+  f.utility = utility;
+  auto problem = [&](const std::string& what) { f.problems.push_back(path + ": " + what); };
+  const json fc = json::parse(slurp(path), nullptr, false);
+  if (fc.is_discarded() || !fc.is_object()) {
+    problem("not JSON");
+    return f;
+  }
+  if (fc["type"] != "FeatureCollection" || !fc["features"].is_array()) {
+    problem("not a FeatureCollection");
+    return f;
+  }
+  std::set<std::string> ids;
+  for (const json& ft : fc["features"]) {
+    const json& p = ft["properties"];
+    const std::string id = p.value("id", "");
+    if (ft["type"] != "Feature" || id.empty() || !p["kind"].is_string()) {
+      problem("feature without type, id or kind: " + ft.dump().substr(0, 80));
+      continue;
+    }
+    if (!ids.insert(id).second) problem("duplicate id " + id);
+    const json& g = ft["geometry"];
+    const bool point = g["type"] == "Point";
+    std::vector<json> coords;
+    if (point) {
+      coords.push_back(g["coordinates"]);
+    } else {
+      for (const json& c : g["coordinates"]) coords.push_back(c);
+    }
+    NetFeature nf{p, {}};
+    for (const json& c : coords) {
+      if (!c.is_array() || c.size() != 2 || std::abs(c[0].get<double>() - origin.lon_deg) > 0.1 ||
+          std::abs(c[1].get<double>() - origin.lat_deg) > 0.1) {
+        problem(id + ": expected [lon, lat] near the origin, got " + c.dump());
+        continue;
+      }
+      const glm::dvec3 v = et::lonlat_to_enu(origin, c[0], c[1], origin.height_m);
+      nf.path.push_back({v.x, v.y});
+    }
+    if (point) {
+      if (!kNodeKinds.count(p["kind"])) problem(id + ": unknown node kind " + p["kind"].dump());
+      f.nodes[id] = nf;
+      continue;
+    }
+    if (g["type"] != "LineString" || nf.path.size() < 2) problem(id + ": expected a LineString");
+    const std::string kind = p["kind"];
+    if (kind != "pipe" && kind != "cable" && kind != "duct") problem(id + ": bad kind " + kind);
+    if (!p.contains("diameter_mm") && !(p.contains("width_mm") && p.contains("height_mm")))
+      problem(id + ": no section");
+    if (!p["cover_start_m"].is_number() || !p["cover_end_m"].is_number())
+      problem(id + ": no cover");
+    const std::string state = p.value("state", "as_found");
+    if (state != "as_found" && state != "planned" && state != "abandoned")
+      problem(id + ": bad state " + state);
+    f.links.push_back(nf);
+  }
+  for (const NetFeature& l : f.links) {
+    for (const char* end : {"from", "to"}) {
+      const std::string id = l.p.value(end, "");
+      auto it = f.nodes.find(id);
+      if (it == f.nodes.end()) {
+        problem(l.p["id"].get<std::string>() + ": " + end + " " + id + " is not a node");
+        continue;
+      }
+      const XY& at = std::string(end) == "from" ? l.path.front() : l.path.back();
+      const XY& n = it->second.path.front();
+      if (std::hypot(at[0] - n[0], at[1] - n[1]) > 0.01)
+        problem(l.p["id"].get<std::string>() + ": its " + end + " end is not at node " + id);
+    }
+  }
+  return f;
+}
+
+double section_h(const json& p) {
+  return (p.contains("diameter_mm") ? p["diameter_mm"] : p["height_mm"]).get<double>() / 1000;
+}
+double section_w(const json& p) {
+  return (p.contains("diameter_mm") ? p["diameter_mm"] : p["width_mm"]).get<double>() / 1000;
+}
+
+double plan_length(const NetFeature& l) {
+  double s = 0;
+  for (std::size_t i = 1; i < l.path.size(); ++i)
+    s += std::hypot(l.path[i][0] - l.path[i - 1][0], l.path[i][1] - l.path[i - 1][1]);
+  return s;
+}
+
+// Points along a link every `step` metres, with the axis elevation the loader gives them.
+std::vector<P3> samples(const NetFeature& l, double step) {
+  const double total = plan_length(l), c0 = l.p["cover_start_m"], c1 = l.p["cover_end_m"];
+  const double half = section_h(l.p) / 2;
+  std::vector<P3> out;
+  double s = 0;
+  for (std::size_t i = 1; i < l.path.size(); ++i) {
+    const XY &a = l.path[i - 1], &b = l.path[i];
+    const double d = std::hypot(b[0] - a[0], b[1] - a[1]);
+    for (double t = 0; t <= d; t += step) {
+      const double cover = c0 + (c1 - c0) * (s + t) / total;
+      out.push_back({a[0] + (b[0] - a[0]) * t / d, a[1] + (b[1] - a[1]) * t / d, -(cover + half)});
+    }
+    s += d;
+  }
+  return out;
+}
+
+// 3D length as the loader lays the path: axis at -(cover + h/2), cover linear in plan length.
+double length_3d(const NetFeature& l) {
+  const double total = plan_length(l), c0 = l.p["cover_start_m"], c1 = l.p["cover_end_m"];
+  double s = 0, len = 0;
+  for (std::size_t i = 1; i < l.path.size(); ++i) {
+    const double d = std::hypot(l.path[i][0] - l.path[i - 1][0], l.path[i][1] - l.path[i - 1][1]);
+    const double dz = (c1 - c0) * d / total;
+    len += std::hypot(d, dz);
+    s += d;
+  }
+  return len;
+}
+
+bool legal(const NetFeature& l) {
+  return l.p["owner"] != "private" && l.p.value("state", "as_found") == "as_found";
+}
+bool informal(const NetFeature& l) {
+  return l.p["owner"] == "private" && l.p.value("subtype", "") == "informal";
+}
+
+std::map<std::string, NetFile> read_networks(const std::string& dir, const json& scene) {
+  std::map<std::string, NetFile> nets;
+  for (const json& n : scene["networks"]) {
+    const std::string u = n["utility"];
+    nets[u] = read_network(dir + "/" + n["file"].get<std::string>(), u, origin_of(scene));
+    for (const std::string& p : nets[u].problems) ADD_FAILURE() << p;
+  }
+  return nets;
+}
+
+// A straight, axis-aligned run of a link (services and mains are laid that way).
+struct LineRun {
+  std::string cls;  // utility, or sewer/storm
+  const NetFeature* link;
+  bool along_x;
+  double at, lo, hi;  // the fixed coordinate and the extent along the run
+  double half_w;
+};
+
+std::vector<LineRun> runs(const std::map<std::string, NetFile>& nets,
+                          bool (*keep)(const NetFeature&)) {
+  std::vector<LineRun> out;
+  for (const auto& [u, f] : nets) {
+    for (const NetFeature& l : f.links) {
+      if (!keep(l)) continue;
+      const std::string cls = u == "drainage" ? l.p.value("subtype", "") : u;
+      for (std::size_t i = 1; i < l.path.size(); ++i) {
+        const XY &a = l.path[i - 1], &b = l.path[i];
+        const bool along_x = std::abs(a[1] - b[1]) < 1e-3, along_y = std::abs(a[0] - b[0]) < 1e-3;
+        if (along_x == along_y) continue;
+        const int k = along_x ? 0 : 1;
+        out.push_back({cls, &l, along_x, along_x ? a[1] : a[0], std::min(a[k], b[k]),
+                       std::max(a[k], b[k]), section_w(l.p) / 2});
+      }
+    }
+  }
+  return out;
+}
+
+bool keep_legal(const NetFeature& l) { return legal(l); }
+bool keep_any(const NetFeature&) { return true; }
+
+// Edge-to-edge gap between two parallel runs that lie side by side over more than 1 m;
+// negative when they do not.
+double side_gap(const LineRun& a, const LineRun& b) {
+  if (a.along_x != b.along_x || std::min(a.hi, b.hi) - std::max(a.lo, b.lo) < 1.0) return -1;
+  return std::abs(a.at - b.at) - a.half_w - b.half_w;
+}
+
+// GB 50289-2016 table 4.1.9 as DESIGN.md gives it (horizontal, edge to edge); 0: no value.
+double clearance(const LineRun& a, const LineRun& b) {
+  auto is = [&](const char* x, const char* y) {
+    return (a.cls == x && b.cls == y) || (a.cls == y && b.cls == x);
+  };
+  const LineRun& water = a.cls == "water" ? a : b;
+  const LineRun& gas = a.cls == "gas" ? a : b;
+  for (const char* d : {"sewer", "storm"}) {
+    if (is("water", d)) return water.half_w * 2 > 0.2 ? 1.5 : 1.0;
+    if (is(d, "gas")) return gas.link->p.value("pressure_class", "low") == "medium" ? 1.2 : 1.0;
+    if (is(d, "telecom")) return 1.0;
+    if (is(d, "power")) return 0.5;
+  }
+  if (is("water", "gas") || is("water", "power") || is("power", "telecom")) return 0.5;
+  if (is("water", "telecom")) return 1.0;
+  return 0.0;
+}
+
+}  // namespace
+
+TEST(GenNetworks, FilesAreFeatureCollectionsListedInTheScene) {
+  TempDir tmp;
+  const std::string dir = tmp.sub("m");
+  json scene = generate(dir);
+  ASSERT_TRUE(scene.is_object());
+  ASSERT_EQ(scene["networks"].size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(scene["networks"][i]["utility"], kUtilities[i]);
+    EXPECT_EQ(scene["networks"][i]["file"], "networks/" + std::string(kUtilities[i]) + ".geojson");
+  }
+  std::map<std::string, NetFile> nets = read_networks(dir, scene);
+  for (const char* u : kUtilities) {
+    EXPECT_GE(nets[u].nodes.size(), 20u) << u;
+    EXPECT_GE(nets[u].links.size(), 20u) << u;
+  }
+}
+
+TEST(GenNetworks, LengthsMatchTheProgrammeAverages) {
+  TempDir tmp;
+  json scene = generate(tmp.sub("m"));
+  ASSERT_TRUE(scene.is_object());
+  std::map<std::string, NetFile> nets = read_networks(tmp.sub("m"), scene);
+  // DESIGN.md: an average estate holds 1.35 km water, 1.03 km power, 0.92 km gas and
+  // 2.5 km drainage under its lanes; telecom about 1 km. Every link counts, services and
+  // the tangle included.
+  const std::map<std::string, double> km = {
+      {"water", 1.35}, {"drainage", 2.5}, {"gas", 0.92}, {"power", 1.03}, {"telecom", 1.0}};
+  for (const auto& [u, target] : km) {
+    double m = 0;
+    for (const NetFeature& l : nets[u].links) m += length_3d(l);
+    EXPECT_NEAR(m / 1000, target, 0.1 * target) << u;
+  }
+  // Separated drainage: storm and sewer each carry a good share of it.
+  std::map<std::string, double> drainage;
+  for (const NetFeature& l : nets["drainage"].links)
+    drainage[l.p.value("subtype", "")] += length_3d(l);
+  EXPECT_GT(drainage["storm"], 1000.0);
+  EXPECT_GT(drainage["sewer"], 1000.0);
+}
+
+TEST(GenNetworks, EveryBlockIsConnectedToEveryUtility) {
+  TempDir tmp;
+  json scene = generate(tmp.sub("m"));
+  ASSERT_TRUE(scene.is_object());
+  std::map<std::string, NetFile> nets = read_networks(tmp.sub("m"), scene);
+  std::set<std::string> buildings;
+  for (const json& b : scene["buildings"]) buildings.insert(b["id"].get<std::string>());
+  for (const char* u : kUtilities) {
+    std::map<std::string, int> connected;  // building -> links reaching its connections
+    for (const auto& [id, n] : nets[u].nodes) {
+      if (n.p["kind"] != "building_connection") continue;
+      const std::string b = n.p.value("building", "");
+      EXPECT_TRUE(buildings.count(b)) << u << " " << id << ": unknown building '" << b << "'";
+      for (const NetFeature& l : nets[u].links) {
+        if (legal(l) && (l.p["from"] == id || l.p["to"] == id)) ++connected[b];
+      }
+    }
+    for (const json& b : scene["buildings"]) {
+      if (b["kind"] != "residential") continue;
+      EXPECT_GT(connected[b["id"].get<std::string>()], 0)
+          << u << ": " << b["id"] << " not connected";
+    }
+  }
+  // Water: a service to every stairwell entrance (households add up to the block's).
+  for (const json& b : scene["buildings"]) {
+    if (b["kind"] != "residential") continue;
+    int households = 0;
+    for (const auto& [id, n] : nets["water"].nodes) {
+      if (n.p.value("building", "") == b["id"] && n.p["kind"] == "building_connection")
+        households += n.p.value("households", 0);
+    }
+    EXPECT_EQ(households, b["households"].get<int>()) << b["id"];
+  }
+}
+
+TEST(GenNetworks, AsFoundLinesKeepTheirDepthsAndFallToTheOutfall) {
+  TempDir tmp;
+  json scene = generate(tmp.sub("m"));
+  ASSERT_TRUE(scene.is_object());
+  std::map<std::string, NetFile> nets = read_networks(tmp.sub("m"), scene);
+  // Cover over the top, m: the ranges for the as-found company lines.
+  const std::map<std::string, std::pair<double, double>> cover = {
+      {"water", {0.7, 1.2}}, {"gas", {0.6, 1.0}}, {"power", {0.7, 1.0}}, {"telecom", {0.6, 0.8}}};
+  for (const auto& [u, range] : cover) {
+    for (const NetFeature& l : nets[u].links) {
+      if (!legal(l)) continue;
+      for (const char* k : {"cover_start_m", "cover_end_m"}) {
+        EXPECT_GE(l.p[k].get<double>(), range.first - 1e-9) << u << " " << l.p["id"];
+        EXPECT_LE(l.p[k].get<double>(), range.second + 1e-9) << u << " " << l.p["id"];
+      }
+    }
+  }
+  std::set<std::string> pressure;
+  for (const NetFeature& l : nets["gas"].links) pressure.insert(l.p.value("pressure_class", ""));
+  EXPECT_TRUE(pressure.count("medium") && pressure.count("low"));
+  std::set<double> kv;
+  for (const NetFeature& l : nets["power"].links) kv.insert(l.p.value("voltage_kv", 0.0));
+  EXPECT_TRUE(kv.count(10.0) && kv.count(0.4));
+
+  int manholes = 0, lane_lines = 0;
+  for (const auto& [id, n] : nets["drainage"].nodes) {
+    if (n.p["kind"] != "manhole") continue;
+    ++manholes;
+    EXPECT_GE(n.p["depth_m"].get<double>(), 1.5) << id;
+    EXPECT_LE(n.p["depth_m"].get<double>(), 3.5) << id;
+  }
+  EXPECT_GE(manholes, 60);
+  for (const NetFeature& l : nets["drainage"].links) {
+    if (!legal(l)) continue;
+    const std::string sub = l.p.value("subtype", "");
+    EXPECT_TRUE(sub == "storm" || sub == "sewer") << l.p["id"];
+    // Gravity lines along the lanes: DN300-600, invert falling from `from` to `to`, manholes
+    // at both ends no more than 40 m apart.
+    if (l.p["diameter_mm"].get<double>() < 300) continue;
+    ++lane_lines;
+    EXPECT_LE(l.p["diameter_mm"].get<double>(), 600);
+    EXPECT_GT(l.p["cover_end_m"].get<double>(), l.p["cover_start_m"].get<double>()) << l.p["id"];
+    EXPECT_LE(plan_length(l), 40.0 + 1e-6) << l.p["id"];
+    EXPECT_EQ(nets["drainage"].nodes[l.p["from"]].p["kind"], "manhole") << l.p["id"];
+    EXPECT_EQ(nets["drainage"].nodes[l.p["to"]].p["kind"], "manhole") << l.p["id"];
+  }
+  EXPECT_GE(lane_lines, 60);
+}
+
+TEST(GenNetworks, MainsKeepGB50289ClearancesTheTangleDoesNot) {
+  TempDir tmp;
+  json scene = generate(tmp.sub("m"));
+  ASSERT_TRUE(scene.is_object());
+  std::map<std::string, NetFile> nets = read_networks(tmp.sub("m"), scene);
+  const std::vector<LineRun> ok = runs(nets, keep_legal);
+  int pairs = 0;
+  for (std::size_t i = 0; i < ok.size(); ++i) {
+    for (std::size_t j = i + 1; j < ok.size(); ++j) {
+      const double need = clearance(ok[i], ok[j]);
+      const double gap = side_gap(ok[i], ok[j]);
+      if (need == 0.0 || gap < 0.0 || gap > 5.0) continue;
+      ++pairs;
+      EXPECT_GE(gap, need - 1e-6) << ok[i].link->p["id"] << " and " << ok[j].link->p["id"];
+    }
+  }
+  EXPECT_GT(pairs, 100) << "mains side by side in the lanes";
+
+  // The tangle: a private gas pipe within 0.3 m of a sewer, private lines within 0.5 m of a
+  // block's wall, lines strung across lanes overhead, others hardly buried.
+  const std::vector<LineRun> all = runs(nets, keep_any);
+  bool gas_by_sewer = false;
+  for (const LineRun& a : all) {
+    if (a.cls != "gas" || !informal(*a.link)) continue;
+    for (const LineRun& b : all) {
+      const double gap = side_gap(a, b);
+      if (b.cls == "sewer" && legal(*b.link) && gap >= 0.0 && gap < 0.3) gas_by_sewer = true;
+    }
+  }
+  EXPECT_TRUE(gas_by_sewer);
+  std::set<std::string> by_wall;
+  for (const json& b : scene["buildings"]) {
+    if (b["kind"] != "residential") continue;
+    double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
+    for (const json& c : b["footprint"]) {
+      x0 = std::min(x0, c[0].get<double>()), x1 = std::max(x1, c[0].get<double>());
+      y0 = std::min(y0, c[1].get<double>()), y1 = std::max(y1, c[1].get<double>());
+    }
+    for (const LineRun& r : all) {
+      if (!informal(*r.link)) continue;
+      const double lo = r.along_x ? x0 : y0, hi = r.along_x ? x1 : y1;
+      const double w0 = r.along_x ? y0 : x0, w1 = r.along_x ? y1 : x1;
+      const double gap = std::min(std::abs(r.at - w0), std::abs(r.at - w1)) - r.half_w;
+      if (std::min(hi, r.hi) - std::max(lo, r.lo) > 3.0 && gap < 0.5) by_wall.insert(r.cls);
+    }
+  }
+  EXPECT_GE(by_wall.size(), 2u) << "utilities with a private line along a wall";
+  for (const char* u : kUtilities) {
+    int private_lines = 0, shallow = 0, overhead = 0, abandoned = 0;
+    for (const NetFeature& l : nets[u].links) {
+      const double c0 = l.p["cover_start_m"], c1 = l.p["cover_end_m"];
+      abandoned += l.p.value("state", "") == "abandoned" ? 1 : 0;
+      if (!informal(l)) continue;
+      ++private_lines;
+      shallow += c0 >= 0.1 && c1 >= 0.1 && std::max(c0, c1) <= 0.3 ? 1 : 0;
+      overhead += std::max(c0, c1) < -3.0 && plan_length(l) > 15.0 ? 1 : 0;
+    }
+    EXPECT_GE(private_lines, 2) << u;
+    EXPECT_LE(private_lines, 8) << u;
+    EXPECT_GE(shallow, 1) << u;
+    EXPECT_EQ(abandoned, 1) << u;
+    if (std::string(u) == "power" || std::string(u) == "telecom") {
+      EXPECT_GE(overhead, 2) << u;
+    }
+  }
+}
+
+TEST(GenNetworks, TheLaneBookmarkShowsEveryUtility) {
+  TempDir tmp;
+  json scene = generate(tmp.sub("m"));
+  ASSERT_TRUE(scene.is_object());
+  std::map<std::string, NetFile> nets = read_networks(tmp.sub("m"), scene);
+  json lane;
+  for (const json& b : scene["bookmarks"]) {
+    if (b["name"] == "lane") lane = b;
+  }
+  ASSERT_TRUE(lane.is_object());
+  const glm::dvec3 eye(lane["eye"][0], lane["eye"][1], lane["eye"][2]);
+  const glm::dvec3 target(lane["target"][0], lane["target"][1], lane["target"][2]);
+  const glm::dvec3 f = glm::normalize(target - eye);
+  const glm::dvec3 r = glm::normalize(glm::cross(f, glm::dvec3(0, 0, 1)));
+  const glm::dvec3 up = glm::cross(r, f);
+  const double t = std::tan(lane["fov_deg"].get<double>() / 2 * 3.14159265358979 / 180);
+  for (const char* u : kUtilities) {
+    std::set<std::string> seen;  // drainage: storm and sewer
+    for (const NetFeature& l : nets[u].links) {
+      if (!legal(l)) continue;
+      for (const P3& p : samples(l, 1.0)) {
+        const glm::dvec3 v = glm::dvec3(p[0], p[1], p[2]) - eye;
+        const double depth = glm::dot(v, f);
+        if (depth < 4.0 || depth > 60.0) continue;
+        // A 16:9 window, the narrowest the views are rendered in.
+        if (std::abs(glm::dot(v, up)) <= t * depth &&
+            std::abs(glm::dot(v, r)) <= t * depth * 16 / 9)
+          seen.insert(l.p.value("subtype", u));
+      }
+    }
+    EXPECT_FALSE(seen.empty()) << u << " not in the lane view";
+    if (std::string(u) == "drainage") {
+      EXPECT_TRUE(seen.count("storm") && seen.count("sewer"));
+    }
+  }
+}
+
+TEST(GenNetworks, SameSeedSameBytes) {
+  TempDir tmp;
+  ASSERT_TRUE(generate(tmp.sub("a")).is_object());
+  ASSERT_TRUE(generate(tmp.sub("b")).is_object());
+  ASSERT_TRUE(generate(tmp.sub("c"), 1, 7).is_object());
+  bool differs = false;
+  for (const char* u : kUtilities) {
+    const std::string file = "/networks/" + std::string(u) + ".geojson";
+    const std::string a = slurp(tmp.sub("a") + file);
+    EXPECT_EQ(a, slurp(tmp.sub("b") + file)) << u;
+    differs = differs || a != slurp(tmp.sub("c") + file);
+  }
+  EXPECT_TRUE(differs) << "the seed should vary ages and conditions";
+}
+
+TEST(GenNetworks, DistrictNetworksArePrefixedPerEstate) {
+  TempDir tmp;
+  json one = generate(tmp.sub("one"));
+  json four = generate(tmp.sub("four"), 4);
+  ASSERT_TRUE(one.is_object() && four.is_object());
+  std::map<std::string, NetFile> n1 = read_networks(tmp.sub("one"), one);
+  std::map<std::string, NetFile> n4 = read_networks(tmp.sub("four"), four);
+  std::set<std::string> buildings;
+  for (const json& b : four["buildings"]) buildings.insert(b["id"].get<std::string>());
+  for (const char* u : kUtilities) {
+    EXPECT_EQ(n4[u].nodes.size(), 4 * n1[u].nodes.size()) << u;
+    EXPECT_EQ(n4[u].links.size(), 4 * n1[u].links.size()) << u;
+    std::map<std::string, int> per_estate;
+    for (const auto& [id, n] : n4[u].nodes) {
+      ASSERT_EQ(id.rfind("E00", 0), 0u) << id;
+      ++per_estate[id.substr(0, 5)];
+      if (n.p.contains("building")) {
+        EXPECT_TRUE(buildings.count(n.p["building"])) << id;
+      }
+    }
+    EXPECT_EQ(per_estate.size(), 4u) << u;
+    for (const NetFeature& l : n4[u].links) {
+      const std::string id = l.p["id"];
+      EXPECT_EQ(l.p["from"].get<std::string>().substr(0, 5), id.substr(0, 5)) << id;
+    }
+  }
 }

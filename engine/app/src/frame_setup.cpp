@@ -29,11 +29,29 @@ render::FrameParams frame_params(const ViewState& v, int width, int height, doub
   return f;
 }
 
-render::FrameParams prepare_frame(render::Renderer& r, const Scene& scene, const SceneWorld& sw,
-                                  const ViewState& v) {
+OverlayResult overlay_for(const Scene& scene, const SceneWorld& sw, const ViewState& v,
+                          const OverlayData* data) {
   Palette p = Palette::kCjj61;
   palette_from_name(v.palette, p);
-  r.set_elements(element_colors(scene, sw, p));
+  OverlayMode mode = OverlayMode::kUtility;
+  overlay_from_name(v.overlay, mode);
+  OverlayInputs in;
+  in.year = 2026.0;
+  if (data) {
+    in.breaks = &data->breaks;
+    in.link_values = &data->link_values;
+    in.node_values = &data->node_values;
+    in.value_unit = data->unit;
+  }
+  return compute_overlay(scene, sw, mode, p, in);
+}
+
+render::FrameParams prepare_frame(render::Renderer& r, const Scene& scene, const SceneWorld& sw,
+                                  const ViewState& v, const OverlayData* data,
+                                  ui::Legend* legend) {
+  OverlayResult o = overlay_for(scene, sw, v, data);
+  r.set_elements(o.elements);
+  if (legend) *legend = std::move(o.legend);
   r.set_dynamic_instances(excavation_instances(sw, v.excavation));
   return frame_params(v, r.width(), r.height(), sw.far_m);
 }

@@ -16,6 +16,7 @@ const char* kHelp =
     "  validate SCENE      load everything and report counts and problems\n"
     "  pick SCENE ...      what is under a pixel of a view, as JSON\n"
     "  bench render ...    frame times, with a clear-only frame as the peer\n"
+    "  simulate NET.inp    EPANET-compatible hydraulics to CSV (--nodes, --links)\n"
     "  generate --out DIR  write the Muyanghu estate (or --estates N of them)\n"
     "Each verb takes --help.\n";
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   else if (verb == "bench") rc = verb_bench(args);
   else if (verb == "generate") rc = verb_generate(args);
   else if (verb == "pick") rc = verb_pick(args);
+  else if (verb == "simulate") rc = verb_simulate(args);
   else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
   if (int n = et::render::validation_message_count(); n > 0) {
     std::fprintf(stderr, "estatetwin: %d Vulkan validation message%s (see above)\n", n,

@@ -1,5 +1,5 @@
-// Scene data -> the UI's display models (legend, inspector), shared by the window and
-// the headless render's legend.
+// Scene data -> the UI's display models (inspector, depth labels), shared by the window
+// and the headless render.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,8 +10,6 @@
 
 namespace et::app {
 
-std::vector<ui::LegendEntry> legend_entries(const Scene& scene, Palette p);
-std::string legend_title(Palette p);
 ui::InspectorModel inspector_model(const nlohmann::json& described);
 // Cover depth labels at the middle of the nearest visible links (at most 30, within 80 m).
 std::vector<ui::ScreenLabel> depth_labels(const Scene& scene, const ViewState& v, int width,

@@ -17,6 +17,7 @@ static const char* kBenchHelp =
     "usage: estatetwin bench render SCENE [--view BOOKMARK | --camera ...] --size WxH\n"
     "                               [--frames N] [--warmup N]\n"
     "       estatetwin bench load SCENE [--runs N]\n"
+    "       estatetwin bench hydraulics NET.inp [--runs N]   (see bench hydraulics --help)\n"
     "render: N offscreen frames of the scene, then N frames that only clear the same\n"
     "target; prints median and p95 frame time (ms) of both and their ratio. A frame is\n"
     "timed from submit to the GPU finishing it (no read-back).\n"
@@ -91,6 +92,7 @@ int bench_load(const Argv& argv) {
 int verb_bench(const Argv& argv) {
   if (argv.empty() || argv[0] == "--help") return std::fputs(kBenchHelp, stdout), argv.empty() ? 2 : 0;
   if (argv[0] == "load") return bench_load(Argv(argv.begin() + 1, argv.end()));
+  if (argv[0] == "hydraulics") return verb_bench_hydraulics(Argv(argv.begin() + 1, argv.end()));
   if (argv[0] != "render") return fail("bench: unknown benchmark '" + argv[0] + "' (have: render, load)", 2);
   auto args = parse_args(Argv(argv.begin() + 1, argv.end()),
                          view_value_options({"size", "frames", "warmup"}), view_flag_options({}));

@@ -41,22 +41,26 @@ int verb_render(const Argv& argv) {
   if (!renderer) return fail(renderer.error());
   SceneWorld sw = build_world(*scene);
   (*renderer)->set_world(sw.world);
+  OverlayData data;
+  if (auto breaks = default_break_model(scene->dir)) data.breaks = std::move(*breaks);
+  else return fail(breaks.error());
+  ui::Legend legend;
+  render::FrameParams frame = prepare_frame(**renderer, *scene, sw, *view, &data, &legend);
   const bool ui_overlay = args->has("legend") || args->has("labels");
   if (ui_overlay) {
     // ImGui with no window: a few frames let auto-sized panels settle before the real one.
     ui::imgui_create_headless(size->x, size->y, std::max(1.0f, float(size->y) / 720.0f));
     if (Status s = (*renderer)->enable_imgui(); !s) return fail(s.error());
-    Palette pal = view->palette == "apwa" ? Palette::kApwa : Palette::kCjj61;
     for (int i = 0; i < 3; ++i) {
       (*renderer)->imgui_new_frame();
       ui::imgui_begin_frame_headless();
-      if (args->has("legend")) ui::draw_legend(legend_title(pal), legend_entries(*scene, pal));
+      if (args->has("legend")) ui::draw_legend(legend);
       if (args->has("labels"))
         ui::draw_labels(depth_labels(*scene, *view, size->x, size->y, sw.far_m));
       ui::imgui_end_frame();
     }
   }
-  auto image = (*renderer)->draw(prepare_frame(**renderer, *scene, sw, *view), true);
+  auto image = (*renderer)->draw(frame, true);
   if (ui_overlay) {
     (*renderer)->disable_imgui();
     ui::imgui_destroy();

@@ -19,6 +19,8 @@ int verb_validate(const Argv& args);
 int verb_bench(const Argv& args);
 int verb_generate(const Argv& args);
 int verb_pick(const Argv& args);
+int verb_simulate(const Argv& args);
+int verb_bench_hydraulics(const Argv& args);
 
 // Options every verb that shows a view accepts (view_from_args reads them).
 std::set<std::string> view_value_options(std::set<std::string> more);
@@ -34,6 +36,9 @@ int fail(const std::string& message, int code = 1);
 // --fov, --layers, --xray, --palette and --excavation on top. Without --view or --camera,
 // the scene's first bookmark.
 Result<ViewState> view_from_args(const Scene& scene, const Args& args);
+
+// "HH:MM" or "HH:MM:SS" -> seconds since midnight (up to 47:59 for a second day).
+Result<double> parse_clock(const std::string& text);
 
 constexpr const char* kDefaultScene = "scenes/muyanghu";
 

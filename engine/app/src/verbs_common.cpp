@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "et/app/overlay.h"
 #include "verbs.h"
 
 namespace et::app {
@@ -11,8 +12,18 @@ int fail(const Error& e, int code) {
 
 int fail(const std::string& message, int code) { return fail(Error{message}, code); }
 
+Result<double> parse_clock(const std::string& text) {
+  int hh = 0, mm = 0, ss = 0;
+  char extra = 0;
+  int n = std::sscanf(text.c_str(), "%d:%d:%d%c", &hh, &mm, &ss, &extra);
+  if ((n != 2 && n != 3) || hh < 0 || hh > 47 || mm < 0 || mm > 59 || ss < 0 || ss > 59)
+    return Error{"--time: expected HH:MM or HH:MM:SS, got '" + text + "'"};
+  return hh * 3600.0 + mm * 60.0 + ss;
+}
+
 std::set<std::string> view_value_options(std::set<std::string> more) {
-  for (const char* o : {"view", "camera", "ground-opacity", "fov", "layers", "palette", "excavation"})
+  for (const char* o : {"view", "camera", "ground-opacity", "fov", "layers", "palette", "excavation",
+                        "overlay", "time"})
     more.insert(o);
   return more;
 }
@@ -32,7 +43,11 @@ const char* kViewOptionsHelp =
     "                      telecom, heat, drop_lines (default: the bookmark's)\n"
     "  --xray              draw buried networks over the ground\n"
     "  --palette P         utility colours: cjj61 (CJJ 61-2017, default) or apwa\n"
-    "  --excavation X0,Y0,Z0,X1,Y1,Z1   cut a box out of the ground (z0 < 0 is its floor)\n";
+    "  --excavation X0,Y0,Z0,X1,Y1,Z1   cut a box out of the ground (z0 < 0 is its floor)\n"
+    "  --overlay MODE      colour networks by: utility (default), condition, age, material,\n"
+    "                      risk, pressure, velocity, flow, headloss, live, alarm, staleness,\n"
+    "                      measured_minus_simulated\n"
+    "  --time HH:MM        the scenario clock (simulation, sensor replay), default 08:00\n";
 
 Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
   ViewState v;
@@ -92,6 +107,15 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
     for (int i = 0; i < 3; ++i)
       if (v.excavation.max[i] <= v.excavation.min[i])
         return Error{"--excavation: expected X1 > X0, Y1 > Y0 and Z1 > Z0"};
+  }
+  if (args.has("overlay")) v.overlay = args.get("overlay");
+  OverlayMode mode;
+  if (!overlay_from_name(v.overlay, mode))
+    return Error{"--overlay: unknown overlay '" + v.overlay + "' (have: " + overlay_names() + ")"};
+  if (args.has("time")) {
+    auto t = parse_clock(args.get("time"));
+    if (!t) return t.error();
+    v.time_s = *t;
   }
   if (args.has("fov")) {
     auto f = parse_double(args.get("fov"), 5.0, 150.0, "--fov");

@@ -9,6 +9,7 @@
 
 #include "et/app/camera.h"
 #include "et/app/frame_setup.h"
+#include "et/app/overlay.h"
 #include "et/app/picking.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
@@ -70,6 +71,10 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   Excavation applied_excavation;
   applied_excavation.enabled = false;
   std::vector<render::Element> base_colors;
+  ui::Legend legend;
+  OverlayData overlay_data;
+  if (auto breaks = default_break_model(scene.dir)) overlay_data.breaks = std::move(*breaks);
+  else return breaks.error();
   int applied_hover = -2, applied_selected = -2;
   double press_x = 0, press_y = 0;
 
@@ -85,6 +90,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   overlay.warnings = &scene.warnings;
   overlay.view = &view;
   overlay.vsync = o.vsync;
+  for (int i = 0; i < int(OverlayMode::kCount); ++i) overlay.overlays.push_back(overlay_name(OverlayMode(i)));
 
   InputState input, prev;
   bool tab_was_down = false;
@@ -117,8 +123,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     overlay.goto_bookmark = -1;
     bool was_fly = overlay.fly_mode;
     ui::draw_overlay(overlay);
-    Palette pal = view.palette == "apwa" ? Palette::kApwa : Palette::kCjj61;
-    ui::draw_legend(legend_title(pal), legend_entries(scene, pal));
+    ui::draw_legend(legend);
     std::string hover_text;
     if (hovered >= 0) {
       nlohmann::json hj = describe_element(scene, sw, hovered);
@@ -180,9 +185,11 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     } else {
       hovered = -1;
     }
-    if (view.palette != applied_palette) {
-      base_colors = element_colors(scene, sw, pal);
-      applied_palette = view.palette;
+    if (view.palette + "/" + view.overlay != applied_palette) {
+      OverlayResult ov = overlay_for(scene, sw, view, &overlay_data);
+      base_colors = std::move(ov.elements);
+      legend = std::move(ov.legend);
+      applied_palette = view.palette + "/" + view.overlay;
       applied_hover = -3;  // force an update below
     }
     if (hovered != applied_hover || selected != applied_selected) {

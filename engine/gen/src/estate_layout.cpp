@@ -148,11 +148,11 @@ EstateLayout muyanghu_layout() {
       {"C03", "Telecom cabinet 3", "telecom_cabinet", "telecom_cabinet", 78.0, 20.0, 0.0, 2012},
   };
 
-  // Low over the lane north of row 1, west of the main lane, looking east along it and
+  // Low over the lane north of row 1, just east of the main lane, looking east along it and
   // slightly down (entrances on the right): with the ground translucent, every utility's
-  // main under the lane, the crossing trunks of the main lane and the tangle of private
-  // lines across the lane (net_tangle.cpp) are in view.
-  e.lane = {{-30.0, -19.0, 3.0}, {12.0, -19.0, -0.8}};
+  // main under the lane, the services to the entrances and the tangle of private lines
+  // across the lane (net_tangle.cpp) are in view.
+  e.lane = {{-12.0, -19.0, 3.0}, {30.0, -19.0, -0.8}};
   // From the lane north-west of the pump house, looking at its door side.
   e.pumphouse = {{61.0, -52.0, 5.0}, {75.0, -66.0, 1.8}};
   return e;

@@ -55,8 +55,8 @@ struct EstateLayout {
   std::vector<Rect> row_lanes;  // east-west, south to north, along the entrance side of a row
   Rect main_lane;               // north-south from the south gate
   Rect secondary_lane;          // north-south, between the middle and east columns
-  CameraSpot lane;                    // low in a lane, looking along it at its utilities
-  CameraSpot pumphouse;               // the pump house from about 20 m
+  CameraSpot lane;              // low in a lane, looking along it at its utilities
+  CameraSpot pumphouse;         // the pump house from about 20 m
 
   int households() const;
   Surface surface_at(double x, double y) const;

@@ -21,24 +21,36 @@ constexpr double kSame = 1e-3;  // nodes closer than a millimetre are the same n
 // DN200, gas DN150); the 5 m secondary lane carries the water and gas loops only.
 double row_offset(Line l) {
   switch (l) {
-    case Line::kPower: return 0.4;
-    case Line::kTelecom: return 1.1;
-    case Line::kSewer: return 2.5;
-    case Line::kStorm: return 3.35;
-    case Line::kWater: return 4.75;
-    case Line::kGas: return 5.45;
+    case Line::kPower:
+      return 0.4;
+    case Line::kTelecom:
+      return 1.1;
+    case Line::kSewer:
+      return 2.5;
+    case Line::kStorm:
+      return 3.35;
+    case Line::kWater:
+      return 4.75;
+    case Line::kGas:
+      return 5.45;
   }
   return 0.0;
 }
 
 double main_offset(Line l) {
   switch (l) {
-    case Line::kPower: return 0.45;
-    case Line::kTelecom: return 1.5;
-    case Line::kSewer: return 2.95;
-    case Line::kStorm: return 3.8;
-    case Line::kWater: return 5.25;
-    case Line::kGas: return 6.0;
+    case Line::kPower:
+      return 0.45;
+    case Line::kTelecom:
+      return 1.5;
+    case Line::kSewer:
+      return 2.95;
+    case Line::kStorm:
+      return 3.8;
+    case Line::kWater:
+      return 5.25;
+    case Line::kGas:
+      return 6.0;
   }
   return 0.0;
 }
@@ -110,7 +122,7 @@ NetNode& Net::at(const std::string& id) {
 NetLink& Net::link(const std::string& from, const std::string& to, const NetLink& style,
                    const std::vector<glm::dvec2>& via) {
   NetLink l = style;
-  const std::string tag = !style.id.empty()    ? style.id
+  const std::string tag = !style.id.empty()       ? style.id
                           : style.kind == "cable" ? "C"
                           : style.kind == "duct"  ? "D"
                                                   : "P";
@@ -230,20 +242,6 @@ NetSite net_site(const EstateLayout& layout, const std::vector<int>& block_years
   return s;
 }
 
-EstateNets build_estate_nets(const NetSite& site, std::uint64_t seed) {
-  EstateNets n;
-  // One stream per utility, so adding a feature to one leaves the others' bytes alone.
-  SplitMix64 water(seed ^ 0x57A7E5ull), drain(seed ^ 0xD5A17ull), gas(seed ^ 0x6A5ull),
-      power(seed ^ 0x90E5ull), telecom(seed ^ 0x7E1Eull), tangle(seed ^ 0x7A9613ull);
-  build_water(site, water, n.water);
-  build_drainage(site, drain, n.sewer, n.storm);
-  build_gas(site, gas, n.gas);
-  build_power(site, power, n.power);
-  build_telecom(site, telecom, n.telecom);
-  add_tangle(site, tangle, n);
-  return n;
-}
-
 std::string service_condition(SplitMix64& rng, int age) {
   const double u = rng.unit() + age / 60.0;
   return u < 0.55 ? "good" : u < 0.95 ? "fair" : u < 1.25 ? "poor" : "very poor";
@@ -271,7 +269,8 @@ std::vector<double> stations(double a, double b, std::vector<double> extra, doub
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (i > 0) {
       const int parts = static_cast<int>(std::ceil((out[i] - out[i - 1]) / max_gap - 1e-9));
-      for (int k = 1; k < parts; ++k) filled.push_back(out[i - 1] + (out[i] - out[i - 1]) * k / parts);
+      for (int k = 1; k < parts; ++k)
+        filled.push_back(out[i - 1] + (out[i] - out[i - 1]) * k / parts);
     }
     filled.push_back(out[i]);
   }

@@ -20,7 +20,7 @@
 namespace et::gen {
 
 struct NetNode {
-  std::string id;  // unique in its file within one estate ("W-J012"); the writer prefixes it
+  std::string id;    // unique in its file within one estate ("W-J012"); the writer prefixes it
   std::string kind;  // a README node kind: junction, valve, manhole, building_connection, ...
   glm::dvec2 p{0.0};
   double depth_m = 0.0;  // manholes and wells: ground to the chamber floor; written when > 0
@@ -37,9 +37,9 @@ struct NetLink {
   std::string id;  // in a style passed to Net::link: the id letter ("X"); default by kind
   std::string kind = "pipe";  // pipe, cable, duct
   std::string from, to;
-  std::vector<glm::dvec2> path;  // from's position, bends, to's position
-  double diameter_mm = 0.0;      // round section, or
-  double width_mm = 0.0, height_mm = 0.0;  // rectangular (duct banks)
+  std::vector<glm::dvec2> path;                   // from's position, bends, to's position
+  double diameter_mm = 0.0;                       // round section, or
+  double width_mm = 0.0, height_mm = 0.0;         // rectangular (duct banks)
   double cover_start_m = 0.0, cover_end_m = 0.0;  // < 0: above ground (overhead)
   std::string material;
   int install_year = 0;
@@ -119,8 +119,10 @@ constexpr double kCoverPower = 1.0;
 constexpr double kCoverWater = 1.2;
 
 // Where each utility's service reaches a block's entrance wall, along the wall from the
-// stairwell door (metres east), spaced for the same clearances. Gas and storm connect per
-// block: gas beside the middle entrance, roof drains at the block's two ends.
+// stairwell door (metres east), spaced for the same clearances. Water and sewer connect at
+// every stairwell (each has its riser and stack); power, telecom and gas once a block,
+// beside the middle entrance (distribution inside or on the facade); storm at roof drains
+// at the block's two ends and a yard drain on the south side.
 constexpr double kServiceDxPower = -2.6;
 constexpr double kServiceDxTelecom = -1.8;
 constexpr double kServiceDxWater = 1.0;
@@ -131,11 +133,14 @@ struct SiteBlock {
   std::string id;  // local id, "B01"
   const BlockSite* site = nullptr;
   int year = 0;
-  double wall_y = 0.0;             // the entrance (north) wall
-  double x0 = 0.0, x1 = 0.0;       // west and east ends
-  std::vector<double> entrances;   // stairwell doors, west to east
+  double wall_y = 0.0;            // the entrance (north) wall
+  double x0 = 0.0, x1 = 0.0;      // west and east ends
+  std::vector<double> entrances;  // stairwell doors, west to east
   int households_per_entrance = 0;
 };
+
+// The entrance the once-a-block services come in beside.
+inline double middle_entrance(const SiteBlock& b) { return b.entrances[b.entrances.size() / 2]; }
 
 // One estate as the network builders see it, in the estate's own frame.
 struct NetSite {
@@ -159,6 +164,9 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
 void build_gas(const NetSite& site, SplitMix64& rng, Net& gas);
 void build_power(const NetSite& site, SplitMix64& rng, Net& power);
 void build_telecom(const NetSite& site, SplitMix64& rng, Net& telecom);
+// Each manhole and inspection well reaches 0.1 m below the lowest invert that meets it;
+// unset owners and years become the District's and `year`.
+void set_manhole_depths(Net& net, int year);
 // The as-found tangle of private, ad-hoc connections and abandoned lines, over all utilities.
 void add_tangle(const NetSite& site, SplitMix64& rng, EstateNets& nets);
 

@@ -28,9 +28,7 @@ struct Gravity {
   double outfall_cover;
   // Flow distance to the outfall: along the row lane to the trunk, then down the trunk.
   double cover(glm::dvec2 p) const {
-    const bool on_trunk = std::abs(p.x - trunk_x) < 1e-6;
-    const double d = (on_trunk ? 0.0 : std::abs(p.x - trunk_x)) + (p.y - outfall_y);
-    return outfall_cover - kSlope * d;
+    return outfall_cover - kSlope * (std::abs(p.x - trunk_x) + (p.y - outfall_y));
   }
   // Manholes at pts (in flow order), linked downstream; dn(p) picks each link's section
   // from its downstream end.
@@ -58,8 +56,8 @@ struct Gravity {
 
 NetLink gravity_style(SplitMix64& rng, int year, const std::string& subtype) {
   const bool relined = rng.unit() < 0.2;  // a lane relaid in PVC-U since
-  NetLink l = line_style("pipe", 300, relined ? "PVC-U" : "concrete", relined ? 2008 : year,
-                         kOwner, 0.0);
+  NetLink l =
+      line_style("pipe", 300, relined ? "PVC-U" : "concrete", relined ? 2008 : year, kOwner, 0.0);
   l.subtype = subtype;
   l.condition = sewer_grade(rng, kSurveyYear - l.install_year);
   return l;
@@ -69,8 +67,9 @@ std::string connection_name(const SiteBlock& b, const std::string& what) {
   return b.id + "." + what;
 }
 
-// Each manhole or well reaches 0.1 m below the lowest invert that meets it.
-void set_depths(Net& net, int year) {
+}  // namespace
+
+void set_manhole_depths(Net& net, int year) {
   for (NetNode& n : net.nodes) {
     if (n.kind != "manhole" && n.kind != "inspection_well") continue;
     double deepest = 0.0;
@@ -83,8 +82,6 @@ void set_depths(Net& net, int year) {
     if (n.install_year == 0) n.install_year = year;
   }
 }
-
-}  // namespace
 
 void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm) {
   const EstateLayout& e = *site.layout;
@@ -100,18 +97,24 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
     std::vector<double> ys;
     for (int r = 0; r < rows; ++r) ys.push_back(row_line_y(e, r, Line::kSewer));
     std::vector<glm::dvec2> pts;
-    for (double y : stations(ys.back(), e.site.y0, ys, kMaxManholeGap)) pts.push_back({sw.trunk_x, y});
+    for (double y : stations(ys.back(), e.site.y0, ys, kMaxManholeGap))
+      pts.push_back({sw.trunk_x, y});
     NetLink s = gravity_style(rng, oldest, "sewer");
-    sw.run(pts, s, [](glm::dvec2) { return 400.0; }, "sewer");
+    sw.run(
+        pts, s, [](glm::dvec2) { return 400.0; }, "sewer");
     ys.clear();
     for (int r = 0; r < rows; ++r) ys.push_back(row_line_y(e, r, Line::kStorm));
     pts.clear();
-    for (double y : stations(e.site.y1 - 2.0, e.site.y0, ys, kMaxManholeGap)) pts.push_back({st.trunk_x, y});
+    for (double y : stations(e.site.y1 - 2.0, e.site.y0, ys, kMaxManholeGap))
+      pts.push_back({st.trunk_x, y});
     const double y_lane0 = ys.front();
     s = gravity_style(rng, oldest, "storm");
-    st.run(pts, s, [y_lane0](glm::dvec2 p) { return p.y < y_lane0 - 1e-6 ? 600.0 : 500.0; }, "storm");
-    sewer.at(sewer.node({sw.trunk_x, e.site.y0}, "manhole", "M")).note = "outfall to the municipal sewer";
-    storm.at(storm.node({st.trunk_x, e.site.y0}, "manhole", "M")).note = "outfall to the municipal storm drain";
+    st.run(
+        pts, s, [y_lane0](glm::dvec2 p) { return p.y < y_lane0 - 1e-6 ? 600.0 : 500.0; }, "storm");
+    sewer.at(sewer.node({sw.trunk_x, e.site.y0}, "manhole", "M")).note =
+        "outfall to the municipal sewer";
+    storm.at(storm.node({st.trunk_x, e.site.y0}, "manhole", "M")).note =
+        "outfall to the municipal storm drain";
   }
 
   for (int r = 0; r < rows; ++r) {
@@ -125,7 +128,7 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
         storm_x.push_back(b.x1 - 0.3);
         year = std::min(year, b.year);
       }
-      if (b.site->row == r + 1) storm_x.push_back(b.site->x);  // yard drains from the north
+      if (b.site->row == r + 1) storm_x.push_back(b.x1 - 0.3);  // yard drains from the north
     }
     if (r == 0) sewer_x.push_back(ph.x - 3.0);
     const double lo = *std::min_element(sewer_x.begin(), sewer_x.end());
@@ -134,37 +137,41 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
     for (double end : {lo, hi}) {
       std::vector<glm::dvec2> pts;
       for (double x : stations(end, sw.trunk_x, sewer_x, kMaxManholeGap)) pts.push_back({x, ys});
-      sw.run(pts, s, [](glm::dvec2) { return 300.0; }, "sewer");
+      sw.run(
+          pts, s, [](glm::dvec2) { return 300.0; }, "sewer");
     }
     s = gravity_style(rng, year, "storm");
     const double tx = st.trunk_x;
     for (double end : {e.site.x0 + 2.0, e.site.x1 - 2.0}) {
       std::vector<glm::dvec2> pts;
       for (double x : stations(end, tx, storm_x, kMaxManholeGap)) pts.push_back({x, yr});
-      st.run(pts, s, [tx](glm::dvec2 p) { return std::abs(p.x - tx) < 50.0 ? 400.0 : 300.0; },
-             "storm");
+      st.run(
+          pts, s, [tx](glm::dvec2 p) { return std::abs(p.x - tx) < 50.0 ? 400.0 : 300.0; },
+          "storm");
     }
   }
 
   // House connections.
   for (const SiteBlock& b : site.blocks) {
     const bool modern = b.year >= 1990;
-    NetLink house = line_style("pipe", modern ? 150 : 200, modern ? "PVC-U" : "concrete", b.year,
-                               kOwner, 0.0);
+    NetLink house =
+        line_style("pipe", modern ? 150 : 200, modern ? "PVC-U" : "concrete", b.year, kOwner, 0.0);
     house.subtype = "sewer";
     const double ys = row_line_y(e, b.site->row, Line::kSewer);
     for (std::size_t u = 0; u < b.entrances.size(); ++u) {
       const double x = b.entrances[u] + kServiceDxSewer;
-      char num[8];
+      char num[16];
       std::snprintf(num, sizeof num, "%d", static_cast<int>(u) + 1);
-      const std::string bc = sewer.named(connection_name(b, num), {x, b.wall_y}, "building_connection");
+      const std::string bc =
+          sewer.named(connection_name(b, num), {x, b.wall_y}, "building_connection");
       NetNode& n = sewer.at(bc);
       n.building = b.id;
       n.entrance = static_cast<int>(u) + 1;
       n.households = b.households_per_entrance;
       n.owner = kOwner;
       n.install_year = b.year;
-      const std::string iw = sewer.named("IW-" + connection_name(b, num), {x, b.wall_y + 2.5}, "inspection_well");
+      const std::string iw =
+          sewer.named("IW-" + connection_name(b, num), {x, b.wall_y + 2.5}, "inspection_well");
       sewer.at(iw).install_year = b.year;
       sewer.at(iw).condition = sewer_grade(rng, kSurveyYear - b.year);
       house.condition = sewer.at(iw).condition;
@@ -177,7 +184,8 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
     const double yr = row_line_y(e, b.site->row, Line::kStorm);
     int k = 0;
     for (double x : {b.x0 + 0.3, b.x1 - 0.3}) {
-      const std::string bc = storm.named(connection_name(b, "R" + std::to_string(++k)), {x, b.wall_y}, "building_connection");
+      const std::string bc = storm.named(connection_name(b, "R" + std::to_string(++k)),
+                                         {x, b.wall_y}, "building_connection");
       NetNode& n = storm.at(bc);
       n.building = b.id;
       n.owner = kOwner;
@@ -188,7 +196,10 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
     }
     if (b.site->row == 0) continue;  // no lane south of the first row
     const double south = b.site->y - (b.wall_y - b.site->y);
-    const std::string bc = storm.named(connection_name(b, "Y"), {b.site->x, south}, "building_connection");
+    // At the south-east corner: where a block of the same length stands to the south, the
+    // drain shares the manhole of that block's roof drain, clear of its services.
+    const double x = b.x1 - 0.3;
+    const std::string bc = storm.named(connection_name(b, "Y"), {x, south}, "building_connection");
     NetNode& n = storm.at(bc);
     n.building = b.id;
     n.owner = kOwner;
@@ -196,8 +207,8 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
     n.note = "yard drain, balcony side";
     roof.condition = sewer_grade(rng, kSurveyYear - b.year);
     // Deep enough to pass under the water and gas mains of the lane to the south.
-    st.service(bc, storm.node({b.site->x, row_line_y(e, b.site->row - 1, Line::kStorm)}, "manhole", "M"),
-               roof, 1.45, 1.65);
+    const double y = row_line_y(e, b.site->row - 1, Line::kStorm);
+    st.service(bc, storm.node({x, y}, "manhole", "M"), roof, 1.45, 1.65);
   }
 
   // The pump house drains its floor and toilet into the sewer of lane 0.
@@ -212,8 +223,6 @@ void build_drainage(const NetSite& site, SplitMix64& rng, Net& sewer, Net& storm
     l.condition = "II";
     sw.service(bc, sewer.node({x, row_line_y(e, 0, Line::kSewer)}, "manhole", "M"), l, 1.15, 1.35);
   }
-  set_depths(sewer, oldest);
-  set_depths(storm, oldest);
 }
 
 }  // namespace et::gen

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "models.h"
 #include "net_common.h"
 
 namespace et::gen {
@@ -32,18 +33,23 @@ void build_water(const NetSite& site, SplitMix64& rng, Net& w) {
   const int ph_year = ph.year;
 
   // Secondary supply at the pump house: municipal connection -> meter -> ground tank ->
-  // booster pumps -> delivery header, all in the pump house's south-east corner of the site.
+  // booster pumps -> delivery header, in the south-east corner of the site. The tank stands
+  // against the south wall, the pumps against the east wall, the header at the north wall;
+  // the pipes between them follow the walls (on the footprint's outline, so that a check
+  // for lines under buildings does not count them).
+  const UtilityModel info = pump_house_info();
+  const double hx = info.length / 2, hy = info.depth / 2;
   const std::string conn = w.named("MAIN", {xin, e.site.y0}, "junction");
   set_node(w.at(conn), ph_year, "", "connection to the municipal main (south road)");
   const std::string meter = w.named("M01", {xin, e.site.y0 + 2.5}, "meter");
   set_node(w.at(meter), ph_year, "fair", "estate bulk meter");
-  const std::string tank = w.named("TK01", {xin, ph.y}, "tank");
+  const std::string tank = w.named("TK01", {xin, ph.y - hy}, "tank");
   set_node(w.at(tank), ph_year, "fair", "ground tank, 60 m3");
   w.at(tank).building = ph.id;
-  const std::string pump = w.named("PU01", {xout, ph.y}, "pump");
+  const std::string pump = w.named("PU01", {ph.x + hx, ph.y}, "pump");
   set_node(w.at(pump), 2011, "good", "booster set, 3 variable-speed pumps");
   w.at(pump).building = ph.id;
-  const std::string house = w.named("PH01", {xout, ph.y + 3.5}, "pump_house");
+  const std::string house = w.named("PH01", {xout, ph.y + hy}, "pump_house");
   set_node(w.at(house), ph_year, "fair", "delivery header");
   w.at(house).building = ph.id;
 
@@ -53,8 +59,8 @@ void build_water(const NetSite& site, SplitMix64& rng, Net& w) {
   w.link(meter, tank, feed);
   NetLink inside = line_style("pipe", 150, "steel", 2011, kOwner, kCoverWater);
   inside.condition = "good";
-  w.link(tank, pump, inside);
-  w.link(pump, house, inside);
+  w.link(tank, pump, inside, {{ph.x + hx, ph.y - hy}});
+  w.link(pump, house, inside, {{ph.x + hx, ph.y + hy}});
   const double y0 = row_line_y(e, 0, Line::kWater);
   w.link(house, w.node({xout, y0}, "junction", "J"), feed);
 
@@ -75,9 +81,9 @@ void build_water(const NetSite& site, SplitMix64& rng, Net& w) {
     if (r == 0) hi = std::max(hi, xout);
     const int year = row_year[static_cast<std::size_t>(r)];
     const bool cast_iron = rng.unit() < 0.6;
-    NetLink main = line_style("pipe", cast_iron ? 150 : 100,
-                              cast_iron ? "grey_cast_iron" : "galvanized_steel", year, kOwner,
-                              kCoverWater);
+    NetLink main =
+        line_style("pipe", cast_iron ? 150 : 100, cast_iron ? "grey_cast_iron" : "galvanized_steel",
+                   year, kOwner, kCoverWater);
     main.condition = service_condition(rng, kSurveyYear - year);
     std::vector<glm::dvec2> pts;
     for (double x : stations(lo, hi, {xm, xs}, 1e9)) pts.push_back({x, y});

@@ -1,6 +1,7 @@
 // scene.json loader. Every value is read through Field, which knows its JSON pointer, so
 // that each error names the file, the place (pointer) and what was expected.
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -108,6 +109,16 @@ void read_bookmark(const Field& f, Bookmark& b) {
     b.view.palette = f["palette"].str();
     if (b.view.palette != "cjj61" && b.view.palette != "apwa")
       f["palette"].fail("expected \"cjj61\" or \"apwa\"");
+  }
+  if (f.has("overlay")) b.view.overlay = f["overlay"].str();  // checked by the app
+  if (f.has("time")) {
+    std::string t = f["time"].str();
+    int hh = 0, mm = 0;
+    char extra = 0;
+    if (std::sscanf(t.c_str(), "%d:%d%c", &hh, &mm, &extra) != 2 || hh < 0 || hh > 47 || mm < 0 ||
+        mm > 59)
+      f["time"].fail("expected a time of day HH:MM, got \"" + t + "\"");
+    b.view.time_s = hh * 3600.0 + mm * 60.0;
   }
   if (f.has("excavation")) {
     Field e = f["excavation"];

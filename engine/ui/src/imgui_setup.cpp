@@ -1,5 +1,7 @@
 #include "et/ui/imgui_setup.h"
 
+#include "et/ui/color.h"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -15,7 +17,10 @@ void create_context(float ui_scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layouts come from code, not from a file beside the binary
   ImGui::StyleColorsDark();
-  ImGui::GetStyle().WindowRounding = 4.0f;
+  ImGuiStyle& style = ImGui::GetStyle();
+  // The style is authored in sRGB; the render targets are sRGB and encode on write.
+  for (ImVec4& c : style.Colors) c = linear_color(c);
+  style.WindowRounding = 4.0f;
   ImGui::GetStyle().ScaleAllSizes(ui_scale);
   io.FontGlobalScale = ui_scale;
 }

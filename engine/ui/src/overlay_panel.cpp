@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "et/ui/color.h"
+
 namespace et::ui {
 
 void draw_overlay(OverlayModel& m) {
@@ -44,6 +46,16 @@ void draw_overlay(OverlayModel& m) {
   bool apwa = m.view->palette == "apwa";
   if (ImGui::Checkbox("APWA", &apwa)) m.view->palette = apwa ? "apwa" : "cjj61";
 
+  if (!m.overlays.empty()) {
+    int current = 0;
+    for (size_t i = 0; i < m.overlays.size(); ++i)
+      if (m.overlays[i] == m.view->overlay) current = int(i);
+    if (ImGui::BeginCombo("Colour by", m.overlays[size_t(current)].c_str())) {
+      for (size_t i = 0; i < m.overlays.size(); ++i)
+        if (ImGui::Selectable(m.overlays[i].c_str(), int(i) == current)) m.view->overlay = m.overlays[i];
+      ImGui::EndCombo();
+    }
+  }
   Excavation& ex = m.view->excavation;
   if (ImGui::Checkbox("Excavation", &ex.enabled) && ex.enabled && ex.max.x <= ex.min.x) {
     glm::dvec3 c = m.view->camera.target;  // open it where the camera looks
@@ -74,27 +86,49 @@ void draw_overlay(OverlayModel& m) {
   if (m.warnings && !m.warnings->empty()) {
     ImGui::Separator();
     for (const std::string& w : *m.warnings)
-      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%s", w.c_str());
+      ImGui::TextColored(linear_color(ImVec4(1.0f, 0.45f, 0.35f, 1.0f)), "%s", w.c_str());
   }
   ImGui::PopItemWidth();
   ImGui::PopTextWrapPos();
   ImGui::End();
 }
 
-void draw_legend(const std::string& palette_title, const std::vector<LegendEntry>& entries) {
-  if (entries.empty()) return;
+void draw_legend(const Legend& lg) {
+  if (lg.entries.empty() && !lg.ramp) return;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(1, 1));
   ImGui::SetNextWindowBgAlpha(0.8f);
   ImGui::Begin("Legend", nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::TextDisabled("%s", palette_title.c_str());
-  for (const LegendEntry& e : entries) {
-    ImVec4 c(e.color.r / 255.0f, e.color.g / 255.0f, e.color.b / 255.0f, 1.0f);
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoTitleBar);
+  ImGui::TextDisabled("%s", lg.title.c_str());
+  for (const LegendEntry& e : lg.entries) {
+    ImVec4 c = linear_color(ImVec4(e.color.r / 255.0f, e.color.g / 255.0f, e.color.b / 255.0f, 1.0f));
     ImGui::ColorButton(("##" + e.name).c_str(), c, ImGuiColorEditFlags_NoTooltip, ImVec2(14, 14));
     ImGui::SameLine();
-    ImGui::Text("%-9s %6.2f km", e.name.c_str(), e.km);
+    if (e.note.empty())
+      ImGui::TextUnformatted(e.name.c_str());
+    else
+      ImGui::Text("%-9s %s", e.name.c_str(), e.note.c_str());
+  }
+  if (lg.ramp && lg.stops.size() >= 2) {
+    // A horizontal gradient bar, one segment per pair of stops, with the range under it.
+    const float w = 220.0f * io.FontGlobalScale, h = 14.0f * io.FontGlobalScale;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const size_t n = lg.stops.size() - 1;
+    for (size_t i = 0; i < n; ++i) {
+      auto col = [](glm::u8vec3 c) { return linear_u32(c); };
+      float x0 = p.x + w * float(i) / float(n), x1 = p.x + w * float(i + 1) / float(n);
+      dl->AddRectFilledMultiColor(ImVec2(x0, p.y), ImVec2(x1, p.y + h), col(lg.stops[i]),
+                                  col(lg.stops[i + 1]), col(lg.stops[i + 1]), col(lg.stops[i]));
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::Text("%.3g", lg.lo);
+    ImGui::SameLine(w - ImGui::CalcTextSize("00000").x);
+    ImGui::Text("%.3g", lg.hi);
+    if (!lg.unit.empty()) ImGui::TextDisabled("%s", lg.unit.c_str());
   }
   ImGui::End();
 }
@@ -127,7 +161,7 @@ void draw_labels(const std::vector<ScreenLabel>& labels) {
     ImVec2 size = ImGui::CalcTextSize(l.text.c_str());
     ImVec2 p(l.x - size.x / 2, l.y - size.y - 4);
     dl->AddRectFilled(ImVec2(p.x - 2, p.y - 1), ImVec2(p.x + size.x + 2, p.y + size.y + 1),
-                      IM_COL32(0, 0, 0, 170), 2.0f);
+                      IM_COL32(0, 0, 0, 190), 2.0f);
     dl->AddText(p, IM_COL32(255, 255, 255, 255), l.text.c_str());
   }
 }

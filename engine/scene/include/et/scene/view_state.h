@@ -43,6 +43,8 @@ struct ViewState {
   bool xray = false;
   Excavation excavation;
   std::string palette = "cjj61";  // utility colours: cjj61 (default) or apwa
+  std::string overlay = "utility";  // what colours the networks (app/overlay.h)
+  double time_s = 8.0 * 3600.0;     // the scenario clock: seconds since midnight of day 0
 
   bool layer_visible(Layer l) const { return layers[static_cast<int>(l)]; }
 };

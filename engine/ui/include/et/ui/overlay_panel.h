@@ -28,6 +28,7 @@ struct OverlayModel {
   bool vsync = true;
   int goto_bookmark = -1;   // set when the user picks a bookmark; the caller applies it
   bool depth_labels = false;
+  std::vector<std::string> overlays;  // overlay names the combo offers
 };
 
 void draw_overlay(OverlayModel& m);
@@ -35,10 +36,19 @@ void draw_overlay(OverlayModel& m);
 struct LegendEntry {
   std::string name;
   glm::u8vec3 color;  // sRGB
-  double km = 0.0;
+  std::string note;   // e.g. "1.35 km"
 };
-// The utility colour legend (bottom-left), with each layer's length.
-void draw_legend(const std::string& palette_title, const std::vector<LegendEntry>& entries);
+// What the legend shows: categories with swatches, or a colour ramp from lo to hi.
+struct Legend {
+  std::string title;
+  std::vector<LegendEntry> entries;
+  bool ramp = false;
+  double lo = 0.0, hi = 1.0;
+  std::string unit;
+  std::vector<glm::u8vec3> stops;
+};
+// The legend (bottom-right).
+void draw_legend(const Legend& legend);
 
 struct InspectorModel {
   std::string title;  // e.g. "link W-P-012"
