@@ -14,7 +14,8 @@ cd "$root"
 # Debian packages the build, the tests and the renderer need.
 packages=(cmake ninja-build g++ pkg-config libvulkan-dev mesa-vulkan-drivers
   vulkan-validationlayers glslc libglfw3-dev libimgui-dev libstb-dev libassimp-dev libglm-dev
-  nlohmann-json3-dev libgtest-dev libpng-dev libproj-dev proj-data xvfb xauth python3)
+  nlohmann-json3-dev libgtest-dev libpng-dev libproj-dev proj-data xvfb xauth python3
+  libmosquitto-dev mosquitto mosquitto-clients)
 
 install_missing() {
   local missing=()

@@ -312,7 +312,8 @@ def generate(rnd, nj, large):
             controls.append(f"LINK {pu} CLOSED IF NODE {tid} ABOVE {fmt(L(hi))}")
 
     if not large:
-        plist = [p for p in pipes if p[0].startswith("P") and p[7] != "CV"]
+        # Pipes that controls and rules may close: not the supply or tank connections.
+        plist = [p for p in pipes if p[0].startswith("P") and p[0][1:].isdigit() and p[7] != "CV"]
         if plist and rnd.random() < 0.5:
             p = rnd.choice(plist)[0]
             t1 = rnd.randint(1, 10)
@@ -384,7 +385,7 @@ def generate(rnd, nj, large):
         "Specific Gravity": fmt(round(rnd.uniform(0.98, 1.02), 3)) if not large else "1.0",
         "Viscosity": fmt(round(rnd.uniform(0.8, 1.3), 3)) if not large else "1.0",
         "Trials": rnd.choice([40, 100, 200]) if not large else 200,
-        "Accuracy": rnd.choice(["0.001", "0.001", "0.0001", "0.005"]) if not large else "0.001",
+        "Accuracy": rnd.choice(["0.001", "0.001", "0.0001"]) if not large else "0.001",
         "Unbalanced": "Continue 10",
         "Pattern": "1",
         "Demand Multiplier": fmt(round(rnd.uniform(0.7, 1.5), 2)) if not large else "1.0",

@@ -15,9 +15,11 @@ const char* kHelp =
     "  render SCENE ...    render a view to a PNG, headless\n"
     "  validate SCENE      load everything and report counts and problems\n"
     "  pick SCENE ...      what is under a pixel of a view, as JSON\n"
+    "  outage SCENE ...    water supply lost when valves close or links are cut\n"
     "  bench render ...    frame times, with a clear-only frame as the peer\n"
     "  simulate NET.inp    EPANET-compatible hydraulics to CSV (--nodes, --links)\n"
     "  generate --out DIR  write the Muyanghu estate (or --estates N of them)\n"
+    "  live SCENE ...      run a sensor feed (replay file or MQTT) through the alarm rules\n"
     "Each verb takes --help.\n";
 
 }  // namespace
@@ -42,7 +44,9 @@ int main(int argc, char** argv) {
   else if (verb == "bench") rc = verb_bench(args);
   else if (verb == "generate") rc = verb_generate(args);
   else if (verb == "pick") rc = verb_pick(args);
+  else if (verb == "outage") rc = verb_outage(args);
   else if (verb == "simulate") rc = verb_simulate(args);
+  else if (verb == "live") rc = verb_live(args);
   else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
   if (int n = et::render::validation_message_count(); n > 0) {
     std::fprintf(stderr, "estatetwin: %d Vulkan validation message%s (see above)\n", n,

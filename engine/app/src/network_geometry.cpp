@@ -3,12 +3,20 @@
 // and wells are shafts from their depth up to the surface (their covers show in the
 // street); fittings are small boxes; drop lines join buried vertices to the surface.
 #include <algorithm>
+#include <cmath>
 
 #include "et/app/world_builder.h"
 #include "primitives.h"
 
 namespace et::app {
 namespace {
+
+std::string value_key_of(Utility u, const std::string& id) {
+  std::string k = utility_name(u);
+  k += '/';
+  k += id;
+  return k;
+}
 
 constexpr double kGroundCoverLift = 0.03;  // shaft tops sit just above the ground surface
 
@@ -125,9 +133,52 @@ std::vector<render::Instance> excavation_instances(const SceneWorld& sw, const E
   render::Instance in;
   in.mesh = sw.primitives.pit;
   in.model = glm::mat4(m);
-  in.element = 1;  // the overlay element, after the ground (build_world)
+  in.element = kPitElement;
   in.layer = static_cast<std::uint32_t>(Layer::kGround);
   return {in};
+}
+
+std::vector<render::Instance> flow_arrows(const Scene& scene, const SceneWorld& sw,
+                                          const std::map<std::string, double>& velocity,
+                                          double anim_s, double speedup, size_t max_arrows) {
+  constexpr double kSpacing = 4.0;  // metres between arrows along a link
+  std::vector<render::Instance> out;
+  for (const Network& net : scene.networks) {
+    const Layer layer = utility_layer(net.utility);
+    for (const NetLink& l : net.links) {
+      auto it = velocity.find(value_key_of(net.utility, l.id));
+      if (it == velocity.end() || std::abs(it->second) < 1e-3 || l.path.size() < 2) continue;
+      const double v = it->second;
+      const double size = std::max(0.12, 0.9 * l.section_height_m());
+      // Distance travelled, wrapped to the spacing: arrows enter at one end as they leave.
+      double phase = std::fmod(std::abs(v) * speedup * anim_s, kSpacing);
+      double length = 0.0;
+      for (size_t k = 0; k + 1 < l.path.size(); ++k) length += glm::length(l.path[k + 1] - l.path[k]);
+      for (double s = phase; s < length; s += kSpacing) {
+        if (out.size() >= max_arrows) return out;
+        double along = v > 0 ? s : length - s;  // against the path when the flow is negative
+        // Walk the path to `along`.
+        double acc = 0.0;
+        for (size_t k = 0; k + 1 < l.path.size(); ++k) {
+          double seg = glm::length(l.path[k + 1] - l.path[k]);
+          if (acc + seg >= along || k + 2 == l.path.size()) {
+            glm::dvec3 dir = (l.path[k + 1] - l.path[k]) / std::max(seg, 1e-9);
+            if (v < 0) dir = -dir;
+            glm::dvec3 p = l.path[k] + (l.path[k + 1] - l.path[k]) * std::clamp((along - acc) / std::max(seg, 1e-9), 0.0, 1.0);
+            render::Instance in;
+            in.mesh = sw.primitives.box;
+            in.model = segment_transform(p - dir * (size * 1.5), p, size * 0.5, size * 1.15);
+            in.element = kFlowArrowElement;
+            in.layer = static_cast<std::uint32_t>(layer);
+            out.push_back(in);
+            break;
+          }
+          acc += seg;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace et::app

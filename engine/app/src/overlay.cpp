@@ -123,6 +123,7 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
                               Palette palette, const OverlayInputs& in) {
   OverlayResult r;
   r.elements = element_colors(scene, sw, palette);
+  r.elements[kFlowArrowElement].tint = glm::vec4(1.0f, 1.0f, 1.0f, 1.0f);
   if (mode == OverlayMode::kUtility) {
     r.legend.title = palette == Palette::kApwa ? "APWA colour code" : "CJJ 61-2017 colours";
     for (int u = 0; u < int(Utility::kCount); ++u)

@@ -93,6 +93,7 @@ int verb_bench(const Argv& argv) {
   if (argv.empty() || argv[0] == "--help") return std::fputs(kBenchHelp, stdout), argv.empty() ? 2 : 0;
   if (argv[0] == "load") return bench_load(Argv(argv.begin() + 1, argv.end()));
   if (argv[0] == "hydraulics") return verb_bench_hydraulics(Argv(argv.begin() + 1, argv.end()));
+  if (argv[0] == "live") return verb_bench_live(Argv(argv.begin() + 1, argv.end()));
   if (argv[0] != "render") return fail("bench: unknown benchmark '" + argv[0] + "' (have: render, load)", 2);
   auto args = parse_args(Argv(argv.begin() + 1, argv.end()),
                          view_value_options({"size", "frames", "warmup"}), view_flag_options({}));

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "et/gen/estate.h"
+#include "et/gen/live_story.h"
 #include "verbs.h"
 
 namespace et::app {
@@ -29,6 +30,7 @@ int verb_generate(const Argv& argv) {
   o.seed = std::uint32_t(*seed);
   Status s = gen::generate_estate(o, args->get("out"));
   if (!s) return fail(s.error());
+  if (Status l = gen::generate_live_story(args->get("out")); !l) return fail(l.error());
   std::printf("wrote %s (%d estate%s)\n", args->get("out").c_str(), o.estates,
               o.estates == 1 ? "" : "s");
   return 0;

@@ -6,6 +6,7 @@
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
 #include "et/ui/imgui_setup.h"
+#include "live_overlay.h"
 #include "ui_models.h"
 #include "verbs.h"
 
@@ -44,6 +45,12 @@ int verb_render(const Argv& argv) {
   OverlayData data;
   if (auto breaks = default_break_model(scene->dir)) data.breaks = std::move(*breaks);
   else return fail(breaks.error());
+  if (is_live_overlay(view->overlay)) {  // sensor feeds replayed to --time (live_overlay.h)
+    auto live = live_values_at(*scene, view->overlay, view->time_s);
+    if (!live) return fail(live.error());
+    data.link_values = std::move(live->link_values), data.node_values = std::move(live->node_values);
+    data.unit = live->unit;
+  }
   ui::Legend legend;
   render::FrameParams frame = prepare_frame(**renderer, *scene, sw, *view, &data, &legend);
   const bool ui_overlay = args->has("legend") || args->has("labels");

@@ -19,8 +19,11 @@ int verb_validate(const Argv& args);
 int verb_bench(const Argv& args);
 int verb_generate(const Argv& args);
 int verb_pick(const Argv& args);
+int verb_outage(const Argv& args);
 int verb_simulate(const Argv& args);
 int verb_bench_hydraulics(const Argv& args);
+int verb_live(const Argv& args);
+int verb_bench_live(const Argv& args);
 
 // Options every verb that shows a view accepts (view_from_args reads them).
 std::set<std::string> view_value_options(std::set<std::string> more);

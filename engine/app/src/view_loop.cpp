@@ -15,6 +15,7 @@
 #include "et/render/renderer.h"
 #include "et/ui/imgui_setup.h"
 #include "et/ui/overlay_panel.h"
+#include "scenario_setup.h"
 #include "ui_models.h"
 
 namespace et::app {
@@ -72,6 +73,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   applied_excavation.enabled = false;
   std::vector<render::Element> base_colors;
   ui::Legend legend;
+  std::vector<std::string> warnings = scene.warnings;
+  std::unique_ptr<Scenario> scenario = make_scenario(scene, warnings);
+  double anim_s = 0.0, applied_time = -1.0;
   OverlayData overlay_data;
   if (auto breaks = default_break_model(scene.dir)) overlay_data.breaks = std::move(*breaks);
   else return breaks.error();
@@ -87,7 +91,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   overlay.buildings = int(scene.buildings.size());
   overlay.households = scene.total_households();
   overlay.bookmarks = &scene.bookmarks;
-  overlay.warnings = &scene.warnings;
+  overlay.warnings = &warnings;
   overlay.view = &view;
   overlay.vsync = o.vsync;
   for (int i = 0; i < int(OverlayMode::kCount); ++i) overlay.overlays.push_back(overlay_name(OverlayMode(i)));
@@ -185,6 +189,20 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     } else {
       hovered = -1;
     }
+    // The scenario clock: playing advances it (wrapping at 24 h); arrows move in real time.
+    if (overlay.playing) view.time_s = std::fmod(view.time_s + dt * overlay.clock_speed, 86400.0);
+    anim_s += dt;
+    OverlayMode mode = OverlayMode::kUtility;
+    overlay_from_name(view.overlay, mode);
+    const bool timed = mode >= OverlayMode::kPressure;
+    if (timed && view.time_s != applied_time) {
+      overlay_data.link_values.clear();
+      overlay_data.node_values.clear();
+      overlay_data.unit.clear();
+      scenario->values(mode, view.time_s, overlay_data);
+      applied_palette.clear();  // recolour below
+      applied_time = view.time_s;
+    }
     if (view.palette + "/" + view.overlay != applied_palette) {
       OverlayResult ov = overlay_for(scene, sw, view, &overlay_data);
       base_colors = std::move(ov.elements);
@@ -202,10 +220,16 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       applied_hover = hovered;
       applied_selected = selected;
     }
+    // Dynamic instances: the excavation pit and, with a simulation, the flow arrows.
     const Excavation& ex = view.excavation;
-    if (ex.enabled != applied_excavation.enabled || ex.min != applied_excavation.min ||
-        ex.max != applied_excavation.max) {
-      r.set_dynamic_instances(excavation_instances(sw, ex));
+    ValueMap velocity = overlay.flow_arrows ? scenario->velocities(view.time_s) : ValueMap{};
+    if (!velocity.empty() || ex.enabled != applied_excavation.enabled ||
+        ex.min != applied_excavation.min || ex.max != applied_excavation.max) {
+      std::vector<render::Instance> dyn = excavation_instances(sw, ex);
+      std::vector<render::Instance> arrows = flow_arrows(scene, sw, velocity, anim_s, 20.0,
+                                                         render::Renderer::kMaxDynamicInstances - dyn.size());
+      dyn.insert(dyn.end(), arrows.begin(), arrows.end());
+      r.set_dynamic_instances(dyn);
       applied_excavation = ex;
     }
     if (input.resize_w > 0) glfwSetWindowSize(window, input.resize_w, input.resize_h);

@@ -59,6 +59,7 @@ SceneWorld build_world(const Scene& scene) {
   sw.elements.push_back({ElementRef::Kind::kGround, 0});
   sw.elements.push_back({ElementRef::Kind::kOverlay, 0});  // the excavation pit
   sw.elements.push_back({ElementRef::Kind::kOverlay, 1});  // the subsoil backdrop
+  sw.elements.push_back({ElementRef::Kind::kOverlay, 2});  // flow arrows
 
   // A block of earth under the site, 12 m deep, well below the deepest lines: seen through
   // a translucent ground it gives buried networks a backdrop that reads as soil instead of

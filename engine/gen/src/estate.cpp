@@ -224,7 +224,8 @@ Status generate_estate(const EstateOptions& options, const std::string& out_dir)
   }
   scene["bookmarks"] = Json::array(
       {overview(extent), bookmark("lane", layout.lane.eye, layout.lane.target, 60.0, 0.2),
-       bookmark("pumphouse", layout.pumphouse.eye, layout.pumphouse.target, 50.0, 1.0)});
+       // Ground at 35% so the secondary supply (meter, ground tank, booster pumps) shows.
+       bookmark("pumphouse", layout.pumphouse.eye, layout.pumphouse.target, 50.0, 0.35)});
   return write_text_atomic(out_dir + "/scene.json", scene.dump(2) + "\n");
 }
 

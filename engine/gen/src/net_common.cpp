@@ -18,7 +18,8 @@ constexpr double kSame = 1e-3;  // nodes closer than a millimetre are the same n
 // Offsets from the lane edge (see net_common.h). Row lanes are 6 m wide (sections: power
 // cable 70 mm, telecom duct bank 250 mm, sewer DN300, storm DN300-400, water DN100-150, gas
 // DN100); the main lane 7 m (duct banks 600 and 450 mm, sewer DN400, storm DN600, water
-// DN200, gas DN150); the 5 m secondary lane carries the water and gas loops only.
+// DN200, gas DN150); the 5 m secondary lane carries an LV tie cable, a telecom duct and the
+// water loop (DN150).
 double row_offset(Line l) {
   switch (l) {
     case Line::kPower:
@@ -211,7 +212,7 @@ double row_line_y(const EstateLayout& e, int row, Line line) {
 double main_line_x(const EstateLayout& e, Line line) { return e.main_lane.x0 + main_offset(line); }
 
 double secondary_line_x(const EstateLayout& e, Line line) {
-  return e.secondary_lane.x0 + (line == Line::kGas ? 2.8 : 2.0);
+  return e.secondary_lane.x0 + (line == Line::kPower ? 0.3 : line == Line::kTelecom ? 1.0 : 2.25);
 }
 
 const FacilitySite& NetSite::facility(const std::string& id) const {

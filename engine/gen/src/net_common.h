@@ -108,7 +108,7 @@ NetLink line_style(const std::string& kind, double diameter_mm, const std::strin
 enum class Line { kPower, kTelecom, kSewer, kStorm, kWater, kGas };
 double row_line_y(const EstateLayout& e, int row, Line line);
 double main_line_x(const EstateLayout& e, Line line);
-double secondary_line_x(const EstateLayout& e, Line line);  // water and gas only
+double secondary_line_x(const EstateLayout& e, Line line);  // power, telecom, water
 
 // Covers of the as-found mains: one depth band per utility, so that lines crossing each
 // other (services cross the mains nearer the building) pass clear above or below:

@@ -3,8 +3,9 @@
 // pressure runs up a steel trunk in the main lane, a PE main along every row lane, and one
 // service to each block's wall (a riser header on the facade takes it to the stairwells).
 // Power: a 10 kV cable in and out of the box substation (ring main unit); 0.4 kV feeders in
-// a duct bank up the main lane, direct-buried cables along the row lanes and a cable in
-// conduit to each block's distribution box, the pump house and the telecom cabinets.
+// a duct bank up the main lane, direct-buried cables along the row lanes (tied up the
+// secondary lane) and a cable in conduit to each block's distribution box, the pump house
+// and the telecom cabinets.
 #include <algorithm>
 #include <cstdio>
 
@@ -109,7 +110,7 @@ void build_power(const NetSite& site, SplitMix64& rng, Net& p) {
   const FacilitySite& tr = site.facility("T01");
   const FacilitySite& ph = site.facility("P01");
   const int rows = static_cast<int>(e.row_lanes.size());
-  const double xm = main_line_x(e, Line::kPower);
+  const double xm = main_line_x(e, Line::kPower), xs = secondary_line_x(e, Line::kPower);
 
   // The substation's node is the middle of its south face (cable entry); cables stay
   // outside the box.
@@ -172,8 +173,21 @@ void build_power(const NetSite& site, SplitMix64& rng, Net& p) {
     row.voltage_kv = 0.4;
     row.cable_count = 1;
     row.condition = service_condition(rng, kSurveyYear - year);
-    lay_row(p, e, r, Line::kPower, s, {xm}, row);
+    lay_row(p, e, r, Line::kPower, s, {xm, xs}, row);
     p.at(p.node({xm, row_line_y(e, r, Line::kPower)}, "junction", "J")).note = "LV branch box";
+  }
+
+  // A tie up the secondary lane between the row feeders of rows 1-4 (back-feed when one is
+  // out), normally open at its middle.
+  NetLink tie = line_style("cable", 70, "copper", 2008, owner, kCoverPower);
+  tie.subtype = "direct_buried";
+  tie.voltage_kv = 0.4;
+  tie.cable_count = 1;
+  tie.condition = service_condition(rng, kSurveyYear - 2008);
+  tie.note = "LV tie between feeders";
+  for (int r = 2; r < rows; ++r) {
+    const std::string a = p.tap({xs, row_line_y(e, r - 1, Line::kPower)}, "junction", "J");
+    p.link(a, p.tap({xs, row_line_y(e, r, Line::kPower)}, "junction", "J"), tie);
   }
 
   NetLink service = line_style("cable", 110, "copper", 0, owner, kCoverPower);

@@ -1,6 +1,7 @@
 // Telecom as found (fibre to the building, 2009-2012): the operator's duct enters at the
-// south gate, runs up the main lane as a duct bank, along every row lane as a pair of ducts,
-// to the three cabinets, and into each block's fibre box.
+// south gate, runs up the main lane as a duct bank, along every row lane as a pair of ducts
+// (closed into rings up the secondary lane), to the three cabinets, and into each block's
+// fibre box.
 #include <algorithm>
 
 #include "models.h"
@@ -42,7 +43,7 @@ void build_telecom(const NetSite& site, SplitMix64& rng, Net& t) {
   };
   const Cabinet cabinets[] = {{&c1, 0}, {&c2, -1}, {&c3, 2}};
   for (int r = 0; r < rows; ++r) {
-    double lo = 1e9, hi = -1e9;
+    double lo = 1e9, hi = secondary_line_x(e, Line::kTelecom);  // on to the ring duct
     std::vector<double> extra{xm};
     for (const SiteBlock& b : site.blocks) {
       if (b.site->row != r) continue;
@@ -61,6 +62,16 @@ void build_telecom(const NetSite& site, SplitMix64& rng, Net& t) {
     lay_run(t, pts, "junction", "J", duct(0, 250, 2, 48, 2009 + rng.range(0, 3)));
     t.at(t.node({xm, y}, "junction", "J")).note = "handhole";
   }
+  // A duct up the secondary lane closes the row ducts into rings (a second path to every
+  // cabinet and block).
+  NetLink ring = duct(0, 250, 2, 48, 2012);
+  ring.note = "ring duct";
+  const double xs = secondary_line_x(e, Line::kTelecom);
+  for (int r = 1; r < rows; ++r) {
+    const std::string a = t.tap({xs, row_line_y(e, r - 1, Line::kTelecom)}, "junction", "J");
+    t.link(a, t.tap({xs, row_line_y(e, r, Line::kTelecom)}, "junction", "J"), ring);
+  }
+
   // Each cabinet's node is the middle of the face its duct comes in at (south from a row
   // lane, east from the main lane), so the duct stays outside the cabinet.
   const UtilityModel info = telecom_cabinet_info();

@@ -233,6 +233,11 @@ void read_manifest(const json& root, const std::string& path, Scene& s) {
     }
   }
 
+  // Live data (engine/live reads the files): optional paths relative to the scene folder.
+  if (r.has("sensors")) s.sensors_file = r["sensors"].str();
+  if (r.has("alarm_rules")) s.alarm_rules_file = r["alarm_rules"].str();
+  if (r.has("live_log")) s.live_log_file = r["live_log"].str();
+
   Field bms = r["bookmarks"];
   std::set<std::string> names;
   for (size_t i = 0; i < bms.array_size(); ++i) {

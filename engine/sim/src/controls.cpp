@@ -32,6 +32,8 @@ int Hydraulics::simple_controls() {
     LinkStatus s2 = c.status;
     double k1 = setting_[k], k2 = k1;
     if (l.type > LinkType::Pipe) k2 = c.setting;
+    if (l.type == LinkType::Pump && s1 == LinkStatus::Closed && s2 == LinkStatus::Open)
+      reset_pump_flow(c.link);
     if (s1 != s2 || k1 != k2) {
       status_[k] = s2;
       setting_[k] = k2;
@@ -71,11 +73,20 @@ void Hydraulics::control_timestep(long& tstep) const {
   }
 }
 
+// A constant-power pump that reopens starts again from its initial flow.
+void Hydraulics::reset_pump_flow(int k) {
+  const Pump& p = net_.pumps[size_t(net_.links[size_t(k)].pump)];
+  if (p.kind == PumpKind::ConstPower) flow_[size_t(k)] = p.q0;
+}
+
 void Hydraulics::set_link_status(int index, bool open) {
   size_t k = size_t(index);
   LinkType t = net_.links[k].type;
   if (open) {
-    if (t == LinkType::Pump) setting_[k] = 1.0;
+    if (t == LinkType::Pump) {
+      setting_[k] = 1.0;
+      if (status_[k] == LinkStatus::Closed) reset_pump_flow(index);
+    }
     if (t > LinkType::Pump && t != LinkType::GPV) setting_[k] = kMissing;
     status_[k] = LinkStatus::Open;
   } else {
@@ -91,8 +102,7 @@ void Hydraulics::set_link_setting(int index, double value) {
   if (l.type == LinkType::Pump) {
     setting_[k] = value;
     if (value > 0.0 && status_[k] <= LinkStatus::Closed) {
-      if (net_.pumps[size_t(l.pump)].kind == PumpKind::ConstPower)
-        flow_[k] = net_.pumps[size_t(l.pump)].q0;
+      reset_pump_flow(index);
       status_[k] = LinkStatus::Open;
     }
     if (value == 0.0 && status_[k] > LinkStatus::Closed) status_[k] = LinkStatus::Closed;

@@ -150,7 +150,9 @@ void Hydraulics::tank_timestep(long& tstep) const {
     if (q > 0.0 && h < t.hmax) v = t.vmax - volume_[i];
     else if (q < 0.0 && h > t.hmin) v = t.vmin - volume_[i];
     else continue;
-    long ts = std::lround(v / q);
+    double xt = v / q;
+    if (std::fabs(xt) > double(tstep) + 1.0) continue;
+    long ts = std::lround(xt);
     if (ts > 0 && ts < tstep) tstep = ts;
   }
 }
@@ -160,6 +162,7 @@ void Hydraulics::tank_levels(long dt) {
     const Tank& t = net_.tanks[i];
     if (t.reservoir) continue;
     double q = demand_[size_t(t.node)];
+    if (std::fabs(q) <= kQZero) continue;
     volume_[i] += q * double(dt);
     if (volume_[i] + q >= t.vmax && !t.can_overflow) volume_[i] = t.vmax;
     else if (volume_[i] - q <= t.vmin) volume_[i] = t.vmin;
@@ -235,8 +238,8 @@ double Hydraulics::report_velocity(int k) const {
 int Hydraulics::report_status(int k) const {
   LinkStatus s = status_[size_t(k)];
   if (s <= LinkStatus::Closed) return 0;
-  if (s == LinkStatus::Active) return 2;
-  return 1;
+  if (s == LinkStatus::Open) return 1;
+  return 2;  // active, or a valve that cannot deliver its setting (XFCV, XPRESSURE)
 }
 
 }  // namespace et::sim

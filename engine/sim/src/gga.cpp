@@ -106,7 +106,7 @@ void Hydraulics::matrix_coeffs() {
     double hgrad = qexp * ke * std::pow(std::fabs(q), qexp - 1.0);
     double hloss;
     if (hgrad < rq) {
-      hgrad = rq;
+      hgrad = rq / qexp;
       hloss = hgrad * q;
     } else {
       hloss = hgrad * q / qexp;
@@ -142,6 +142,8 @@ void Hydraulics::matrix_coeffs() {
       ls.rhs(n1) += hset * kCBig;
       ls.add_diag(n1, kCBig);
       if (xflow_[size_t(n1)] > 0.0) ls.rhs(n2) += xflow_[size_t(n1)];
+      ls.add_offdiag(k, -1.0 / kCBig);  // keeps the downstream side connected
+      ls.add_diag(n2, 1.0 / kCBig);
       continue;
     }
     if (l.type == LinkType::FCV && status_[i] == LinkStatus::Active) {
@@ -196,12 +198,12 @@ double Hydraulics::new_flows() {
     double hgrad = qexp * ke * std::pow(std::fabs(q), qexp - 1.0);
     double hloss;
     if (hgrad < rq) {
-      hgrad = rq;
+      hgrad = rq / qexp;
       hloss = hgrad * q;
     } else {
       hloss = hgrad * q / qexp;
     }
-    double dq = (hloss - head_[size_t(n)] + node.elev) / hgrad;
+    double dq = (hloss - head_[size_t(n)] + node.elev) / hgrad * relax_;
     emitter_flow_[size_t(n)] -= dq;
     qsum += std::fabs(emitter_flow_[size_t(n)]);
     dqsum += std::fabs(dq);
@@ -218,7 +220,7 @@ bool Hydraulics::converged(double relerr) {
   if (o.head_error > 0.0) {
     head_loss_coeffs();
     for (size_t k = 0; k < net_.links.size(); ++k) {
-      if (status_[k] <= LinkStatus::Closed || p_[k] == 0.0) continue;
+      if (status_[k] <= LinkStatus::Closed || p_[k] <= 1.0 / kCBig) continue;
       const Link& l = net_.links[k];
       double dh = head_[size_t(l.n1)] - head_[size_t(l.n2)];
       if (std::fabs(dh - y_[k] / p_[k]) > o.head_error) return false;

@@ -93,7 +93,7 @@ void Hydraulics::pipe_coeff(int k) {
   double hgrad = hexp * l.r * std::pow(q, hexp - 1.0);
   double hloss;
   if (hgrad < net_.options.rqtol) {
-    hgrad = net_.options.rqtol;
+    hgrad = net_.options.rqtol / hexp;
     hloss = hgrad * q;
   } else {
     hloss = hgrad * q / hexp;
@@ -173,15 +173,7 @@ void Hydraulics::pump_coeff(int k) {
     double r = pump.r * std::pow(setting, 2.0 - n);
     if (pump.kind == PumpKind::ConstPower) {
       hgrad = -r / q / q;
-      if (hgrad > kCBig) {
-        hgrad = kCBig;
-        hloss = -hgrad * flow_[i];
-      } else if (hgrad < rq) {
-        hgrad = rq;
-        hloss = -hgrad * flow_[i];
-      } else {
-        hloss = r / flow_[i];
-      }
+      hloss = r / flow_[i];
     } else if (n != 1.0) {
       hgrad = n * r * std::pow(q, n - 1.0);
       if (hgrad < rq) {
@@ -195,7 +187,6 @@ void Hydraulics::pump_coeff(int k) {
       hloss = h0 + hgrad * flow_[i];
     }
   }
-  if (hgrad < rq) hgrad = rq;  // a flat curve segment
   p_[i] = 1.0 / hgrad;
   y_[i] = hloss / hgrad;
 }
@@ -208,12 +199,18 @@ void Hydraulics::valve_coeff(int k, double km) {
     return;
   }
   if (km > 0.0) {
-    double p = 2.0 * km * std::fabs(flow_[i]);
-    if (p < net_.options.rqtol) p = net_.options.rqtol;
-    p_[i] = 1.0 / p;
-    y_[i] = flow_[i] / 2.0;
+    double hgrad = 2.0 * km * std::fabs(flow_[i]);
+    double hloss;
+    if (hgrad < net_.options.rqtol) {
+      hgrad = net_.options.rqtol / 2.0;
+      hloss = flow_[i] * hgrad;
+    } else {
+      hloss = flow_[i] * hgrad / 2.0;
+    }
+    p_[i] = 1.0 / hgrad;
+    y_[i] = hloss / hgrad;
   } else {
-    p_[i] = 1.0 / net_.options.rqtol;
+    p_[i] = 1.0 / kCSmall;  // an open valve: a tiny linear resistance
     y_[i] = flow_[i];
   }
 }
@@ -228,8 +225,8 @@ void Hydraulics::gpv_coeff(int k) {
   double h0, r;
   curve_coeff(int(std::lround(setting_[i])), q, h0, r);
   r = std::max(r, kTiny);
-  p_[i] = 1.0 / std::max(r, net_.options.rqtol);
-  y_[i] = p_[i] * (h0 + r * q) * sgn(flow_[i]);
+  p_[i] = 1.0 / r;
+  y_[i] = (h0 / r + q) * sgn(flow_[i]);
 }
 
 void Hydraulics::pbv_coeff(int k) {

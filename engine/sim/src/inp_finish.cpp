@@ -66,9 +66,9 @@ void Parser::finish_units() {
   switch (o.pressure_units) {
     case PressureUnits::PSI: u.pressure = 0.4333 * o.spgrav; break;
     case PressureUnits::KPA: u.pressure = 6.895 * 0.4333 * o.spgrav; break;
-    case PressureUnits::Meters: u.pressure = 0.3048 * o.spgrav; break;
-    case PressureUnits::Bar: u.pressure = 0.06895 * 0.4333 * o.spgrav; break;
-    case PressureUnits::Feet: u.pressure = 1.0 * o.spgrav; break;
+    case PressureUnits::Meters: u.pressure = 0.3048; break;  // head units: no gravity
+    case PressureUnits::Bar: u.pressure = 0.0689476 * 0.4333 * o.spgrav; break;
+    case PressureUnits::Feet: u.pressure = 1.0; break;
   }
   if (raw_viscosity_ == 0.0) o.viscosity = 1.1e-5;
   else if (raw_viscosity_ > 1e-3) o.viscosity = raw_viscosity_ * 1.1e-5;
@@ -82,7 +82,9 @@ void Parser::finish_units() {
   int defpat = -1;
   auto it = pattern_index_.find(o.default_pattern);
   if (it != pattern_index_.end()) defpat = it->second;
-  double ecf = std::pow(u.flow, o.qexp) / u.pressure;
+  // Emitter coefficients are flow per (psi)^(1/Qexp) in US units, per (m)^(1/Qexp) in SI,
+  // whatever the pressure units.
+  double ecf = std::pow(u.flow, o.qexp) / (o.si ? 0.3048 : 0.4333 * o.spgrav);
   for (Node& n : net_.nodes) {
     n.elev /= hcf;
     for (Demand& d : n.demands) {
@@ -203,7 +205,8 @@ void Parser::finish_pumps() {
     if (raw.has_power) {
       p.kind = PumpKind::ConstPower;
       p.h0 = 0.0;
-      p.r = -8.814 * raw.power / u.power;
+      // EPANET 2.3 converts a power given in kW to hp twice (as epanet-js 0.9.0 shows).
+      p.r = -8.814 * raw.power / (u.power * u.power);
       p.n = -1.0;
       p.hmax = 1e10;
       p.qmax = 1e10;

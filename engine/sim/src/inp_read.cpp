@@ -358,7 +358,7 @@ void Parser::read_valve(const Row& r) {
   else l.init_setting = number(r, 5, "a setting");
   if (r.tok.size() > 6) l.km = number(r, 6, "a minor loss coefficient");
   if (l.km < 0) fail(r, "valve " + r.tok[0] + ": expected a minor loss coefficient >= 0");
-  l.init_status = LinkStatus::Active;
+  l.init_status = l.type == LinkType::GPV ? LinkStatus::Open : LinkStatus::Active;
   bool fixed_grade = !net_.is_junction(l.n1) || !net_.is_junction(l.n2);
   if (fixed_grade && (l.type == LinkType::PRV || l.type == LinkType::PSV || l.type == LinkType::FCV))
     fail(r, "valve " + r.tok[0] + ": a PRV, PSV or FCV cannot be connected to a tank or reservoir");
@@ -423,6 +423,10 @@ Result<SimNetwork> parse_inp(const std::string& text, const std::string& path) {
   } catch (const inp::ParseFailure& f) {
     return f.error;
   }
+}
+
+double parse_inp_hours(const std::string& value, const std::string& units) {
+  return inp::parse_hours(value, units);
 }
 
 Result<SimNetwork> read_inp(const std::string& path) {

@@ -92,9 +92,10 @@ LinkStatus Hydraulics::cv_status(LinkStatus s, double dh, double q) const {
 
 LinkStatus Hydraulics::pump_status(int k, double dh) const {
   const Pump& p = net_.pumps[size_t(net_.links[size_t(k)].pump)];
-  double hmax = p.kind == PumpKind::ConstPower
-                    ? kBig
-                    : setting_[size_t(k)] * setting_[size_t(k)] * p.hmax;
+  // A constant-power pump shuts off at (almost) no flow: 0.0001 cfs.
+  if (p.kind == PumpKind::ConstPower)
+    return flow_[size_t(k)] < 0.0001 ? LinkStatus::XHead : LinkStatus::Open;
+  double hmax = setting_[size_t(k)] * setting_[size_t(k)] * p.hmax;
   if (dh > hmax + net_.options.htol) return LinkStatus::XHead;
   return LinkStatus::Open;
 }
@@ -105,38 +106,22 @@ LinkStatus Hydraulics::fcv_status(int k, LinkStatus s, double h1, double h2) con
   if (h1 - h2 < -htol) return LinkStatus::XFCV;
   if (q < -qtol) return LinkStatus::XFCV;
   if (s == LinkStatus::XFCV && q >= setting_[size_t(k)]) return LinkStatus::Active;
+  // An active valve cannot lose less than it does fully open.
+  if (s == LinkStatus::Active && (h1 - h2) / (q * q) < net_.links[size_t(k)].km)
+    return LinkStatus::XFCV;
   return s;
 }
 
-void Hydraulics::tank_status(int k, int n1, int n2) {
+// Closes link k if it would fill tank node n beyond full or drain it below empty; q is the
+// link's flow out of the tank.
+void Hydraulics::tank_status(int k, int n, double q) {
   size_t i = size_t(k);
   if (status_[i] <= LinkStatus::Closed) return;
-  const int nj = net_.njuncs;
-  double q = flow_[i];
-  if (n1 < nj) {
-    if (n2 < nj) return;
-    std::swap(n1, n2);
-    q = -q;
-  }
-  const Tank& t = net_.tanks[size_t(net_.nodes[size_t(n1)].tank)];
+  const Tank& t = net_.tanks[size_t(net_.nodes[size_t(n)].tank)];
   if (t.reservoir) return;
-  const Link& l = net_.links[i];
-  double htol = net_.options.htol;
-  double h = head_[size_t(n1)] - head_[size_t(n2)];
-  if (head_[size_t(n1)] >= t.hmax - htol && !t.can_overflow) {
-    if (l.type == LinkType::Pump) {
-      if (l.n2 == n1) status_[i] = LinkStatus::TempClosed;
-    } else if (cv_status(LinkStatus::Open, h, q) == LinkStatus::Closed) {
-      status_[i] = LinkStatus::TempClosed;
-    }
-  }
-  if (head_[size_t(n1)] <= t.hmin + htol) {
-    if (l.type == LinkType::Pump) {
-      if (l.n1 == n1) status_[i] = LinkStatus::TempClosed;
-    } else if (cv_status(LinkStatus::Closed, h, q) == LinkStatus::Open) {
-      status_[i] = LinkStatus::TempClosed;
-    }
-  }
+  double h = head_[size_t(n)];
+  if (h >= t.hmax && !t.can_overflow && q < 0.0) status_[i] = LinkStatus::TempClosed;
+  else if (h <= t.hmin && q > 0.0) status_[i] = LinkStatus::TempClosed;
 }
 
 bool Hydraulics::link_status() {
@@ -153,7 +138,8 @@ bool Hydraulics::link_status() {
       status_[i] = pump_status(k, -dh);
     if (l.type == LinkType::FCV && setting_[i] != kMissing)
       status_[i] = fcv_status(k, s, head_[size_t(l.n1)], head_[size_t(l.n2)]);
-    if (l.n1 >= nj || l.n2 >= nj) tank_status(k, l.n1, l.n2);
+    if (l.n1 >= nj) tank_status(k, l.n1, flow_[i]);
+    if (l.n2 >= nj) tank_status(k, l.n2, -flow_[i]);
     if (status_[i] != s) change = true;
   }
   return change;

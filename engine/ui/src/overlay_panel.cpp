@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "et/ui/color.h"
 
 namespace et::ui {
@@ -76,6 +78,20 @@ void draw_overlay(OverlayModel& m) {
   }
   }
 
+  if (ImGui::CollapsingHeader("Clock", ImGuiTreeNodeFlags_DefaultOpen)) {
+    // The scenario clock drives simulation results, sensor replay and flow arrows.
+    double t = m.view->time_s;
+    int minutes = int(t / 60.0);
+    char label[32];
+    std::snprintf(label, sizeof label, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+    float hours = float(t / 3600.0);
+    if (ImGui::SliderFloat("Time", &hours, 0.0f, 24.0f, label)) m.view->time_s = double(hours) * 3600.0;
+    if (ImGui::Button(m.playing ? "Pause" : "Play")) m.playing = !m.playing;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90.0f * ImGui::GetIO().FontGlobalScale);
+    ImGui::DragFloat("x speed", &m.clock_speed, 10.0f, 1.0f, 7200.0f, "%.0f");
+    ImGui::Checkbox("Flow arrows", &m.flow_arrows);
+  }
   if (m.bookmarks && !m.bookmarks->empty() &&
       ImGui::CollapsingHeader("Bookmarks", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (size_t i = 0; i < m.bookmarks->size(); ++i) {

@@ -3,6 +3,8 @@
 // same table.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "et/app/palette.h"
@@ -33,6 +35,9 @@ struct SceneWorld {
   double far_m = 2000.0;  // far plane that keeps the whole scene in view
 };
 
+// Fixed elements after the ground (0): the excavation pit, the soil block, flow arrows.
+constexpr std::uint32_t kPitElement = 1, kSoilElement = 2, kFlowArrowElement = 3;
+
 SceneWorld build_world(const Scene& scene);
 render::MeshData to_mesh_data(const Mesh& mesh);
 
@@ -44,5 +49,12 @@ std::vector<render::Element> element_colors(const Scene& scene, const SceneWorld
 void add_networks(const Scene& scene, SceneWorld& sw);
 // The excavation pit's instances for the renderer's dynamic list (empty when disabled).
 std::vector<render::Instance> excavation_instances(const SceneWorld& sw, const Excavation& e);
+
+// Arrows moving along links in the direction of flow, at a speed that follows the velocity.
+// `velocity`: signed m/s per link (value_key(utility, id)); positive runs from -> to.
+// `anim_s`: animation time in seconds; `speedup`: how much faster than the water they move.
+std::vector<render::Instance> flow_arrows(const Scene& scene, const SceneWorld& sw,
+                                          const std::map<std::string, double>& velocity,
+                                          double anim_s, double speedup, size_t max_arrows);
 
 }  // namespace et::app

@@ -34,9 +34,9 @@ class Renderer {
 
   // Uploads meshes and instances (waits for the GPU first; call rarely).
   virtual void set_world(const RenderWorld& world) = 0;
-  // A few instances that change from frame to frame (the excavation pit, markers), of
-  // meshes already in the world. At most kMaxDynamicInstances; cheap.
-  static constexpr size_t kMaxDynamicInstances = 256;
+  // Instances that change from frame to frame (the excavation pit, flow arrows), of meshes
+  // already in the world. At most kMaxDynamicInstances; a memcpy per call.
+  static constexpr size_t kMaxDynamicInstances = 8192;
   virtual void set_dynamic_instances(const std::vector<Instance>& instances) = 0;
   // Replaces per-element overlay state; cheap, may be called every frame.
   virtual void set_elements(const std::vector<Element>& elements) = 0;

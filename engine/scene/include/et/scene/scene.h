@@ -63,6 +63,8 @@ struct Scene {
   std::vector<NetworkRef> network_files;  // as listed in the manifest
   std::vector<Network> networks;         // those that loaded
   std::vector<Bookmark> bookmarks;
+  // Live data files (engine/live), relative to `dir`; empty when scene.json names none.
+  std::string sensors_file, alarm_rules_file, live_log_file;
   // Problems in optional parts (a network layer that failed to load): the scene still
   // opens, and these are shown in the UI and by `validate`.
   std::vector<std::string> warnings;

@@ -87,13 +87,14 @@ class Hydraulics {
   LinkStatus prv_status(int k, LinkStatus s, double hset, double h1, double h2) const;
   LinkStatus psv_status(int k, LinkStatus s, double hset, double h1, double h2) const;
   LinkStatus fcv_status(int k, LinkStatus s, double h1, double h2) const;
-  void tank_status(int k, int n1, int n2);
+  void tank_status(int k, int n, double q);
   void check_warnings(const SolveInfo& info);
   // controls.cpp
   int simple_controls();
   void control_timestep(long& tstep) const;
   void set_link_status(int k, bool open);
   void set_link_setting(int k, double value);
+  void reset_pump_flow(int k);
   // rules.cpp
   void rule_timestep(long& tstep);
   int check_rules(long dt);

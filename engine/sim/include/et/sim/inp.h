@@ -13,5 +13,8 @@ namespace et::sim {
 Result<SimNetwork> read_inp(const std::string& path);
 // `path` only names the file in messages.
 Result<SimNetwork> parse_inp(const std::string& text, const std::string& path);
+// EPANET's time values, in hours: "H", "H:MM[:SS]", with units (SEC, MIN, HOURS, DAYS) or
+// AM/PM; negative when `value` is not a time.
+double parse_inp_hours(const std::string& value, const std::string& units);
 
 }  // namespace et::sim

@@ -29,6 +29,10 @@ struct OverlayModel {
   int goto_bookmark = -1;   // set when the user picks a bookmark; the caller applies it
   bool depth_labels = false;
   std::vector<std::string> overlays;  // overlay names the combo offers
+  // The scenario clock (view->time_s): play/pause and speed (scenario seconds per second).
+  bool playing = false;
+  float clock_speed = 600.0f;
+  bool flow_arrows = true;
 };
 
 void draw_overlay(OverlayModel& m);
