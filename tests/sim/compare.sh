@@ -6,7 +6,7 @@
 # epanet-js is installed with `npm ci` from tests/sim/package-lock.json into OUT_DIR/npm.
 set -euo pipefail
 exe=$1
-out=$2
+out=$(mkdir -p "$2" && cd "$2" && pwd)
 shift 2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # Seeds and sizes: every feature of the generator at several sizes (8 to 150 junctions).

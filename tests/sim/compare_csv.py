@@ -21,7 +21,11 @@ DISCONNECTED = 1e4
 def load(path, cols):
     rows = {}
     order = []
-    with open(path, newline="") as f:
+    try:
+        f = open(path, newline="")
+    except OSError as e:
+        sys.exit(f"compare_csv: {path}: {e.strerror}")
+    with f:
         r = csv.reader(f)
         header = next(r)
         if header != cols:

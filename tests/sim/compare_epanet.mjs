@@ -11,7 +11,7 @@ import { fileURLToPath } from "url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const npmDir = process.env.ET_NPM_DIR || here;
-const require = createRequire(path.join(npmDir, "package.json"));
+const require = createRequire(path.resolve(npmDir, "package.json"));
 const { Project, Workspace } = require("epanet-js");
 
 const [, , inp, a2, a3] = process.argv;

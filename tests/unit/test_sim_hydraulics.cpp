@@ -65,8 +65,7 @@ TEST(SimHydraulics, DarcyWeisbachSwameeJain) {
   const double d = 0.2, q = 0.020, nu = 1.1e-5 * 0.3048 * 0.3048;  // m, m3/s, m2/s
   double a = 3.14159265358979 * d * d / 4.0, v = q / a, re = v * d / nu;
   double f = 0.25 / std::pow(std::log10(0.1e-3 / d / 3.7 + 5.74 / std::pow(re, 0.9)), 2);
-  double loss = f * 500.0 / d * v * v / (2.0 * 9.81 * 0.3048 / 0.3048 * 32.2 / 32.2 * 1.0);
-  loss = f * 500.0 / d * v * v / (2.0 * 32.2 * 0.3048);  // EPANET's g = 32.2 ft/s2
+  double loss = f * 500.0 / d * v * v / (2.0 * 32.2 * 0.3048);  // EPANET's g = 32.2 ft/s2
   EXPECT_NEAR(h.report_head(node(net, "J1")), 50.0 - loss, 2e-3);
 }
 

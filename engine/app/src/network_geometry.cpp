@@ -40,6 +40,13 @@ double node_axis_z(const Network& net, int node) {
   return net.nodes[size_t(node)].position.z - net.nodes[size_t(node)].depth_m;
 }
 
+double bend_deg(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) {
+  glm::dvec3 u = b - a, v = c - b;
+  double lu = glm::length(u), lv = glm::length(v);
+  if (lu < 1e-9 || lv < 1e-9) return 0.0;
+  return glm::degrees(std::acos(std::clamp(glm::dot(u, v) / (lu * lv), -1.0, 1.0)));
+}
+
 double node_radius(const Network& net, int node) {
   double r = 0.05;
   for (const NetLink& l : net.links)
@@ -66,7 +73,8 @@ void add_networks(const Scene& scene, SceneWorld& sw) {
         glm::mat4 m = round ? segment_transform(l.path[k], l.path[k + 1], w / 2, h / 2)
                             : segment_transform(l.path[k], l.path[k + 1], w, h);
         instances.push_back(instance(round ? pm.cylinder : pm.box, m, element, layer));
-        if (k > 0) {  // a joint hides the gap at a bend
+        // A joint hides the gap at a bend; straight-through vertices need none.
+        if (k > 0 && bend_deg(l.path[k - 1], l.path[k], l.path[k + 1]) > 10.0) {
           glm::mat4 j(1.0f);
           j[0][0] = j[1][1] = j[2][2] = float(std::max(w, h) / 2);
           j[3] = glm::vec4(glm::vec3(l.path[k]), 1.0f);
@@ -96,12 +104,12 @@ void add_networks(const Scene& scene, SceneWorld& sw) {
                                           glm::dvec3(n.position.x, n.position.y,
                                                      n.position.z + kGroundCoverLift),
                                           shaft_r, shaft_r);
-          instances.push_back(instance(pm.cylinder, m, element, layer));
+          instances.push_back(instance(pm.shaft, m, element, layer));
           break;
         }
         case NodeKind::kHydrant: {  // a standpipe up from the main to 0.8 m above ground
           glm::mat4 m = segment_transform(at, glm::dvec3(at.x, at.y, n.position.z + 0.8), 0.1, 0.1);
-          instances.push_back(instance(pm.cylinder, m, element, layer));
+          instances.push_back(instance(pm.shaft, m, element, layer));
           break;
         }
         case NodeKind::kJunction: {

@@ -21,7 +21,7 @@ void quad(render::MeshData& m, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 
 
 }  // namespace
 
-render::MeshData make_cylinder(int sides) {
+render::MeshData make_cylinder(int sides, bool caps) {
   render::MeshData m;
   for (int i = 0; i <= sides; ++i) {
     float a = 2.0f * kPi * float(i) / float(sides);
@@ -33,8 +33,8 @@ render::MeshData make_cylinder(int sides) {
     std::uint32_t a = 2 * i, b = a + 1, c = a + 2, d = a + 3;
     for (std::uint32_t k : {a, c, b, b, c, d}) m.indices.push_back(k);
   }
-  // Caps, so that cut ends and dangling lines read as solid.
   for (float x : {0.0f, 1.0f}) {
+    if (!caps) break;
     std::uint32_t centre = std::uint32_t(m.vertices.size());
     glm::vec3 n(x > 0.5f ? 1.0f : -1.0f, 0.0f, 0.0f);
     m.vertices.push_back({glm::vec3(x, 0, 0), n, kWhite});

@@ -6,7 +6,9 @@
 
 namespace et::app {
 
-render::MeshData make_cylinder(int sides);
+// Pipes go open-ended (segments meet at joints and fittings; caps would double the
+// triangles); shafts and standpipes get caps so that manhole covers read as discs.
+render::MeshData make_cylinder(int sides, bool caps);
 render::MeshData make_box();
 render::MeshData make_sphere(int rings, int sectors);
 render::MeshData make_pit();

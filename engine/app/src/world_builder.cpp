@@ -43,9 +43,12 @@ SceneWorld build_world(const Scene& scene) {
     sw.world.meshes.push_back(std::move(m));
     return std::uint32_t(sw.world.meshes.size() - 1);
   };
-  sw.primitives.cylinder = add_mesh(make_cylinder(12));
+  // Few facets: a pipe is a few pixels wide in most views, and an estate has thousands of
+  // segments (the triangle count is what costs on a software rasteriser).
+  sw.primitives.cylinder = add_mesh(make_cylinder(8, false));
+  sw.primitives.shaft = add_mesh(make_cylinder(12, true));
   sw.primitives.box = add_mesh(make_box());
-  sw.primitives.sphere = add_mesh(make_sphere(6, 10));
+  sw.primitives.sphere = add_mesh(make_sphere(4, 8));
   sw.primitives.pit = add_mesh(make_pit());
 
   // Ground: the scene's ground model, or a flat plane over its extent.

@@ -1,8 +1,12 @@
 // libmosquitto client for the MQTT feed. Callbacks run on libmosquitto's network thread
-// (mosquitto_loop_start); they touch only the queue, atomics and the error string.
+// (MqttFeed::run); they touch only the queue, atomics and the error string.
 #include "et/live/mqtt_feed.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <mutex>
 
 #include <mosquitto.h>
@@ -83,34 +87,58 @@ Result<std::unique_ptr<MqttFeed>> MqttFeed::start(const MqttOptions& options) {
   // while we are away; that is what makes a reconnect lose nothing.
   f->mosq_ = mosquitto_new(options.client_id.c_str(), false, f.get());
   if (!f->mosq_) return Error{"mqtt: cannot create a client (out of memory or bad client id)"};
+  mosquitto_threaded_set(f->mosq_, true);  // our own network thread, below
   mosquitto_connect_callback_set(f->mosq_, &MqttFeed::on_connect);
   mosquitto_disconnect_callback_set(f->mosq_, &MqttFeed::on_disconnect);
   mosquitto_message_callback_set(f->mosq_, &MqttFeed::on_message);
   mosquitto_reconnect_delay_set(f->mosq_, options.reconnect_min_s, options.reconnect_max_s, true);
-  int rc = mosquitto_connect_async(f->mosq_, options.host.c_str(), options.port, options.keepalive_s);
-  if (rc != MOSQ_ERR_SUCCESS) {
-    // Typically the broker is down (connection refused): the network thread retries.
-    if (rc == MOSQ_ERR_INVAL) return Error{"mqtt: invalid host or port " + options.host};
-    f->set_error(rc == MOSQ_ERR_ERRNO ? "connect: broker unreachable" : mosquitto_strerror(rc));
-  }
-  rc = mosquitto_loop_start(f->mosq_);
-  if (rc != MOSQ_ERR_SUCCESS) return Error{std::string("mqtt: cannot start the network thread: ") + mosquitto_strerror(rc)};
-  f->loop_started_ = true;
+  f->thread_ = std::thread([p = f.get()] { p->run(); });
   return f;
 }
 
+// libmosquitto's own thread (mosquitto_loop_start) gives up when the very first connection
+// is refused, and a twin started before its broker must not. So: connect with back-off
+// here; once connected, mosquitto_loop_forever reconnects by itself (same back-off) and
+// returns only when we disconnect or on a fatal error, which sends us round again.
+void MqttFeed::run() {
+  unsigned delay = std::max(1u, options_.reconnect_min_s);
+  while (!stopping_) {
+    state_ = ConnState::kConnecting;
+    int rc = mosquitto_connect(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
+    if (rc == MOSQ_ERR_SUCCESS) {
+      if (stopping_) {  // stop() came while connecting: its disconnect found no connection
+        mosquitto_disconnect(mosq_);
+        break;
+      }
+      delay = std::max(1u, options_.reconnect_min_s);
+      rc = mosquitto_loop_forever(mosq_, 100, 1);
+      if (stopping_) break;
+    }
+    if (rc != MOSQ_ERR_SUCCESS)
+      set_error(rc == MOSQ_ERR_ERRNO ? std::string("connect: ") + std::strerror(errno) : mosquitto_strerror(rc));
+    state_ = ConnState::kConnecting;
+    std::unique_lock<std::mutex> lock(stop_mutex_);
+    stop_cv_.wait_for(lock, std::chrono::seconds(delay), [&] { return stopping_.load(); });
+    delay = std::min(delay * 2, std::max(delay, options_.reconnect_max_s));
+  }
+  state_ = ConnState::kDown;
+}
+
 void MqttFeed::stop() {
-  if (!mosq_ || !loop_started_) return;
-  mosquitto_disconnect(mosq_);
-  mosquitto_loop_stop(mosq_, false);  // disconnect ends the loop; no thread cancel
-  loop_started_ = false;
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(stop_mutex_);
+    stopping_ = true;
+  }
+  stop_cv_.notify_all();
+  mosquitto_disconnect(mosq_);  // ends mosquitto_loop_forever
+  thread_.join();
   state_ = ConnState::kDown;
 }
 
 MqttFeed::~MqttFeed() {
-  if (!mosq_) return;
   stop();
-  mosquitto_destroy(mosq_);
+  if (mosq_) mosquitto_destroy(mosq_);
 }
 
 std::string MqttFeed::last_error() const {

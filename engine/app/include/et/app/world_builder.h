@@ -22,7 +22,8 @@ struct ElementRef {
 
 // Meshes every world has, for networks and overlays (unit sizes; instances scale them).
 struct PrimitiveMeshes {
-  std::uint32_t cylinder = 0;  // radius 1, along +x from 0 to 1
+  std::uint32_t cylinder = 0;  // radius 1, along +x from 0 to 1, open ends
+  std::uint32_t shaft = 0;     // the same with caps (manholes, wells, hydrants)
   std::uint32_t box = 0;       // 1 x 1 x 1, along +x from 0 to 1, centred in y and z
   std::uint32_t sphere = 0;    // radius 1
   std::uint32_t pit = 0;       // unit box, z from -1 to 0: excavation walls and floor

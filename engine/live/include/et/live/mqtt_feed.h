@@ -6,10 +6,12 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "et/core/error.h"
@@ -76,6 +78,8 @@ class MqttFeed {
   static void on_disconnect(struct mosquitto*, void* self, int rc);
   static void on_message(struct mosquitto*, void* self, const struct mosquitto_message* m);
   void set_error(const std::string& e);
+  void run();  // the network thread
+
 
   MqttOptions options_;
   struct mosquitto* mosq_ = nullptr;
@@ -85,7 +89,10 @@ class MqttFeed {
   std::atomic<int> connections_{0};
   mutable std::mutex error_mutex_;
   std::string last_error_;
-  bool loop_started_ = false;
+  std::thread thread_;
+  std::mutex stop_mutex_;
+  std::condition_variable stop_cv_;
+  std::atomic<bool> stopping_{false};
 };
 
 // The once-a-frame step on the main thread: drains `feed`, parses each payload (sensor id
