@@ -27,6 +27,11 @@ using uint = std::uint32_t;
 #define ET_ELEMENT_HIGHLIGHT 2u
 #define ET_ELEMENT_SELECTED 4u
 
+// Instance flags (InstanceGpu.flags).
+// Thin lines (pipes, cables) keep a minimum width on screen: the cross-section (model y, z)
+// widens with distance to params.z radians, so a DN50 service still reads from above.
+#define ET_INSTANCE_MIN_WIDTH 1u
+
 // Draw kinds (push constant `kind`): opaque geometry, or the translucent ground.
 #define ET_DRAW_OPAQUE 0u
 #define ET_DRAW_GROUND 1u
@@ -37,7 +42,8 @@ ET_GPU_STRUCT FrameGpu {
   vec4 camera_pos;    // xyz: eye in local ENU metres
   vec4 light_dir;     // xyz: direction towards the sun, normalised
   vec4 sky_color;     // linear RGB of the sky, used for ambient light and fog
-  vec4 params;        // x: ground opacity, y: fog distance (m), z,w: unused
+  vec4 params;        // x: ground opacity, y: fog distance (m), z: min angular radius of
+                      // thin lines (rad), w: unused
   vec4 excavation_min;  // xyz: the excavation box's low corner; w: 1 when there is one
   vec4 excavation_max;  // xyz: its high corner
 };
@@ -46,7 +52,7 @@ ET_GPU_STRUCT FrameGpu {
 ET_GPU_STRUCT InstanceGpu {
   mat4 model;
   uint element;  // index into the element buffer
-  uint pad0;
+  uint flags;    // ET_INSTANCE_*
   uint pad1;
   uint pad2;
 };

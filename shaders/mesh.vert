@@ -23,7 +23,15 @@ vec3 srgb_to_linear(vec3 c) {
 void main() {
   InstanceGpu inst = instances[gl_InstanceIndex];
   ElementGpu el = elements[inst.element];
-  vec4 world = inst.model * vec4(in_pos, 1.0);
+  vec3 pos = in_pos;
+  if ((inst.flags & ET_INSTANCE_MIN_WIDTH) != 0u) {
+    // Widen the cross-section so it subtends at least params.z radians from the eye.
+    vec3 axis = (inst.model * vec4(in_pos.x, 0.0, 0.0, 1.0)).xyz;
+    float r = max(length(inst.model[1].xyz), 1e-4);
+    float need = frame.params.z * distance(axis, frame.camera_pos.xyz);
+    pos.yz *= max(1.0, need / r);
+  }
+  vec4 world = inst.model * vec4(pos, 1.0);
   out_world = world.xyz;
   out_normal = normalize(mat3(inst.model) * in_normal);
   vec3 base = srgb_to_linear(in_color.rgb);

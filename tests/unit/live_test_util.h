@@ -13,6 +13,7 @@
 #include <thread>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -109,7 +110,13 @@ class Broker {
   bool start() {
     const std::string conf = (dir_ / "mosquitto.conf").string();
     char* argv[] = {const_cast<char*>("mosquitto"), const_cast<char*>("-c"), const_cast<char*>(conf.c_str()), nullptr};
-    if (posix_spawn(&pid_, "/usr/sbin/mosquitto", nullptr, nullptr, argv, environ) != 0) return false;
+    posix_spawn_file_actions_t quiet;  // its chatter (e.g. the warning about root) is noise here
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+    const int rc = posix_spawn(&pid_, "/usr/sbin/mosquitto", &quiet, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    if (rc != 0) return false;
     return wait_for([&] { return port_open(port_); }, 5.0);
   }
   void stop() {

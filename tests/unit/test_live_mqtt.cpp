@@ -116,6 +116,7 @@ TEST(LiveMqtt, BrokerDownThenRestartedLosesNothing) {
   broker.stop();
   ASSERT_TRUE(pump_until([&] { return (*feed)->state() != ConnState::kConnected; }, 5.0));
   ASSERT_TRUE(broker.start());
+  EXPECT_NE((*feed)->state(), ConnState::kConnected);  // still backing off
   {
     // Published while the twin is still backing off: the broker queues them for its session.
     Publisher pub(port);
@@ -128,7 +129,10 @@ TEST(LiveMqtt, BrokerDownThenRestartedLosesNothing) {
   EXPECT_EQ((*feed)->state(), ConnState::kConnected);
   EXPECT_GE((*feed)->connections(), 2);
   EXPECT_EQ(state.counters().accepted, std::uint64_t(2 * n));
-  EXPECT_EQ(state.counters().rejected_total(), state.counters().rejected[size_t(Reject::kDuplicate)]);
+  // QoS 1 is at least once: the restarted broker may redeliver a few messages it had not
+  // seen acknowledged. They are turned away as duplicates or out of order, never accepted twice.
+  const Counters& c = state.counters();
+  EXPECT_EQ(c.rejected_total(), c.rejected[size_t(Reject::kDuplicate)] + c.rejected[size_t(Reject::kOutOfOrder)]);
   (*feed)->stop();
 }
 
@@ -144,7 +148,7 @@ TEST(LiveMqtt, FloodKeepsMemoryBounded) {
   LiveState state(test::numbered_sensors(10), AlarmRuleSet{}, lo);
   const std::size_t history_bytes = state.memory_bytes();
   MqttOptions o = options(port, "et-test-flood");
-  o.queue_capacity = 2000;
+  o.queue_capacity = 1000;  // a quarter of what arrives between two of those frames
   auto feed = MqttFeed::start(o);
   ASSERT_TRUE(feed.ok());
   MqttPump pump;
@@ -158,14 +162,15 @@ TEST(LiveMqtt, FloodKeepsMemoryBounded) {
     for (int k = 0; k < 100; ++k, ++sent)
       pub.publish(topic("S-" + std::to_string(1 + sent % 10)), reading(sent * 1e-4, 0.3 + (sent % 7) * 0.01), 0);
     std::this_thread::sleep_until(start + std::chrono::milliseconds(ms + 10));
-    if (ms % 50 == 0) pump.pump(**feed, state, 0.0);  // a slow main thread: 20 frames a second
+    if (ms % 250 == 0) pump.pump(**feed, state, 0.0);  // a stalled main thread: 4 frames a second
   }
   wait_for([&] { pump.pump(**feed, state, 0.0); return (*feed)->received() >= std::uint64_t(sent); }, 5.0);
   pump.pump(**feed, state, 0.0);
   const long rss1 = rss_kib();
   const Counters& c = state.counters();
   EXPECT_EQ(c.accepted + c.rejected_total(), (*feed)->received());
-  EXPECT_GT(c.accepted, std::uint64_t(sent) / 10);
+  EXPECT_GT(c.accepted, std::uint64_t(sent) / 20);
+  EXPECT_GT(c.rejected[size_t(Reject::kQueueFull)], 0u) << "the queue should have overflowed";
   for (int i = 0; i < 10; ++i) EXPECT_LE(state.history(i).size(), 256u);
   EXPECT_EQ(state.memory_bytes(), history_bytes);
   EXPECT_LT(rss1 - rss0, 64 * 1024) << "RSS grew from " << rss0 << " to " << rss1 << " KiB";

@@ -73,6 +73,7 @@ void add_networks(const Scene& scene, SceneWorld& sw) {
         glm::mat4 m = round ? segment_transform(l.path[k], l.path[k + 1], w / 2, h / 2)
                             : segment_transform(l.path[k], l.path[k + 1], w, h);
         instances.push_back(instance(round ? pm.cylinder : pm.box, m, element, layer));
+        instances.back().min_width = true;
         // A joint hides the gap at a bend; straight-through vertices need none.
         if (k > 0 && bend_deg(l.path[k - 1], l.path[k], l.path[k + 1]) > 10.0) {
           glm::mat4 j(1.0f);

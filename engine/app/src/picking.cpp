@@ -71,7 +71,15 @@ PickHit Picker::pick(const ViewState& v, int width, int height, double px, doubl
     if (!(f.layer_mask & (1u << in.layer))) continue;
     if (in.pass == render::Pass::kGround && !ground_solid) continue;
     if (sw_.elements[in.element].kind == ElementRef::Kind::kOverlay) continue;  // pit, subsoil
-    glm::dmat4 to_model = glm::inverse(glm::dmat4(in.model));
+    glm::dmat4 model(in.model);
+    if (in.min_width) {  // widened on screen as the vertex shader does (mesh.vert)
+      glm::dvec3 mid = glm::dvec3(model * glm::dvec4(0.5, 0.0, 0.0, 1.0));
+      double r = std::max(glm::length(glm::dvec3(model[1])), 1e-4);
+      double widen = std::max(1.0, double(f.min_line_angle) * glm::length(mid - origin) / r);
+      model[1] *= widen;
+      model[2] *= widen;
+    }
+    glm::dmat4 to_model = glm::inverse(model);
     glm::dvec3 o = glm::dvec3(to_model * glm::dvec4(origin, 1.0));
     glm::dvec3 d = glm::dvec3(to_model * glm::dvec4(dir, 0.0));
     if (!ray_box(o, d, mesh_min_[in.mesh], mesh_max_[in.mesh], best_t)) continue;

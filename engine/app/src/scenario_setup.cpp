@@ -1,10 +1,40 @@
 #include "scenario_setup.h"
 
-namespace et::app {
+#include "live_overlay.h"
 
-std::unique_ptr<Scenario> make_scenario(const Scene& /*scene*/, std::vector<std::string>& /*warnings*/) {
+namespace et::app {
+namespace {
+
+// The sensor feeds replayed from the scene's live log (live_overlay.h).
+class LiveScenarioSource final : public ScenarioSource {
+ public:
+  explicit LiveScenarioSource(LiveOverlaySource src) : src_(std::move(src)) {}
+  bool values(OverlayMode mode, double t, OverlayData& out) override {
+    if (mode != OverlayMode::kLive && mode != OverlayMode::kAlarm &&
+        mode != OverlayMode::kStaleness)
+      return false;
+    LiveValues v = src_.values_at(overlay_name(mode), t);
+    out.link_values = std::move(v.link_values);
+    out.node_values = std::move(v.node_values);
+    out.unit = v.unit;
+    return true;
+  }
+
+ private:
+  LiveOverlaySource src_;
+};
+
+}  // namespace
+
+std::unique_ptr<Scenario> make_scenario(const Scene& scene, std::vector<std::string>& warnings) {
   auto s = std::make_unique<Scenario>();
-  // Sources are added here as the scene provides them (hydraulics, sensor feeds).
+  if (!scene.live_log_file.empty()) {
+    auto live = LiveOverlaySource::load(scene);
+    if (live)
+      s->add(std::make_unique<LiveScenarioSource>(std::move(*live)));
+    else
+      warnings.push_back("live data not loaded: " + live.error().message);
+  }
   return s;
 }
 

@@ -6,7 +6,7 @@
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
 #include "et/ui/imgui_setup.h"
-#include "live_overlay.h"
+#include "scenario_setup.h"
 #include "ui_models.h"
 #include "verbs.h"
 
@@ -45,14 +45,29 @@ int verb_render(const Argv& argv) {
   OverlayData data;
   if (auto breaks = default_break_model(scene->dir)) data.breaks = std::move(*breaks);
   else return fail(breaks.error());
-  if (is_live_overlay(view->overlay)) {  // sensor feeds replayed to --time (live_overlay.h)
-    auto live = live_values_at(*scene, view->overlay, view->time_s);
-    if (!live) return fail(live.error());
-    data.link_values = std::move(live->link_values), data.node_values = std::move(live->node_values);
-    data.unit = live->unit;
-  }
+  // Time-dependent overlays and flow arrows come from the scene's scenario (simulation,
+  // sensor replay) at --time; a source that cannot start is an error here, since the
+  // picture asked for needs it.
+  std::vector<std::string> warnings;
+  std::unique_ptr<Scenario> scenario = make_scenario(*scene, warnings);
+  if (!warnings.empty()) return fail(warnings.front());
+  OverlayMode mode = OverlayMode::kUtility;
+  overlay_from_name(view->overlay, mode);
+  if (mode >= OverlayMode::kPressure && !scenario->values(mode, view->time_s, data))
+    return fail(scene->path + ": the " + view->overlay + " overlay needs " +
+                (mode >= OverlayMode::kLive ? "a live log (\"live_log\" in the scene)"
+                                            : "a hydraulic model of the water network"));
   ui::Legend legend;
   render::FrameParams frame = prepare_frame(**renderer, *scene, sw, *view, &data, &legend);
+  // Flow arrows frozen at the scenario time, so the same view gives the same picture.
+  ValueMap velocity = scenario->velocities(view->time_s);
+  if (!velocity.empty()) {
+    std::vector<render::Instance> dyn = excavation_instances(sw, view->excavation);
+    std::vector<render::Instance> arrows = flow_arrows(*scene, sw, velocity, view->time_s, 20.0,
+                                                       render::Renderer::kMaxDynamicInstances - dyn.size());
+    dyn.insert(dyn.end(), arrows.begin(), arrows.end());
+    (*renderer)->set_dynamic_instances(dyn);
+  }
   const bool ui_overlay = args->has("legend") || args->has("labels");
   if (ui_overlay) {
     // ImGui with no window: a few frames let auto-sized panels settle before the real one.

@@ -180,7 +180,7 @@ class RendererImpl final : public Renderer {
     glm::vec3 sky(srgb_to_linear(f.sky_color.r), srgb_to_linear(f.sky_color.g),
                   srgb_to_linear(f.sky_color.b));
     fg.sky_color = glm::vec4(sky, 1.0f);
-    fg.params = glm::vec4(f.ground_opacity, f.fog_distance, 0.0f, 0.0f);
+    fg.params = glm::vec4(f.ground_opacity, f.fog_distance, f.min_line_angle, 0.0f);
     fg.excavation_min = glm::vec4(f.excavation_min, f.excavation ? 1.0f : 0.0f);
     fg.excavation_max = glm::vec4(f.excavation_max, 0.0f);
     std::memcpy(frame_.mapped, &fg, sizeof fg);
@@ -250,6 +250,7 @@ class RendererImpl final : public Renderer {
       gpu::InstanceGpu g{};
       g.model = in.model;
       g.element = in.element;
+      g.flags = in.min_width ? ET_INSTANCE_MIN_WIDTH : 0u;
       std::uint32_t slot = std::uint32_t(out.size());
       out.push_back(g);
       if (draws.size() > first_draw && key(order[k - 1]) == key(order[k]) &&

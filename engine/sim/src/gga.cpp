@@ -13,11 +13,34 @@ namespace et::sim {
 
 LinearSystem::LinearSystem(const SimNetwork& net) : n_(net.njuncs) {
   using Triplet = Eigen::Triplet<double>;
+  auto both_junctions = [&](const Link& l) { return l.n1 < n_ && l.n2 < n_; };
+  // Fill-reducing order of the junctions (approximate minimum degree on the pattern).
+  perm_.resize(size_t(n_));
+  {
+    std::vector<Triplet> t;
+    t.reserve(size_t(n_) + 2 * net.links.size());
+    for (int i = 0; i < n_; ++i) t.emplace_back(i, i, 1.0);
+    for (const Link& l : net.links) {
+      if (!both_junctions(l)) continue;
+      t.emplace_back(l.n1, l.n2, 1.0);
+      t.emplace_back(l.n2, l.n1, 1.0);
+    }
+    Eigen::SparseMatrix<double> pattern(n_, n_);
+    pattern.setFromTriplets(t.begin(), t.end());
+    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> pinv;
+    if (n_ > 0) Eigen::AMDOrdering<int>()(pattern, pinv);
+    for (int r = 0; r < n_; ++r) perm_[size_t(pinv.indices()[r])] = r;
+  }
+  row_node_.resize(size_t(n_));
+  for (int i = 0; i < n_; ++i) row_node_[size_t(perm_[size_t(i)])] = i;
+  // Upper triangle (row <= column) in that order.
   std::vector<Triplet> t;
   t.reserve(size_t(n_) + net.links.size());
   for (int i = 0; i < n_; ++i) t.emplace_back(i, i, 0.0);
   for (const Link& l : net.links) {
-    if (l.n1 < n_ && l.n2 < n_) t.emplace_back(std::max(l.n1, l.n2), std::min(l.n1, l.n2), 0.0);
+    if (!both_junctions(l)) continue;
+    int r1 = perm_[size_t(l.n1)], r2 = perm_[size_t(l.n2)];
+    t.emplace_back(std::min(r1, r2), std::max(r1, r2), 0.0);
   }
   a_.resize(n_, n_);
   a_.setFromTriplets(t.begin(), t.end());
@@ -26,17 +49,17 @@ LinearSystem::LinearSystem(const SimNetwork& net) : n_(net.njuncs) {
   auto index_of = [&](int row, int col) {
     const int* outer = a_.outerIndexPtr();
     const int* inner = a_.innerIndexPtr();
-    const int* b = inner + outer[col];
-    const int* e = inner + outer[col + 1];
-    const int* p = std::lower_bound(b, e, row);
+    const int* p = std::lower_bound(inner + outer[col], inner + outer[col + 1], row);
     return int(p - inner);
   };
   diag_.resize(size_t(n_));
-  for (int i = 0; i < n_; ++i) diag_[size_t(i)] = index_of(i, i);
+  for (int i = 0; i < n_; ++i) diag_[size_t(i)] = index_of(perm_[size_t(i)], perm_[size_t(i)]);
   off_.assign(net.links.size(), -1);
   for (size_t k = 0; k < net.links.size(); ++k) {
     const Link& l = net.links[k];
-    if (l.n1 < n_ && l.n2 < n_) off_[k] = index_of(std::max(l.n1, l.n2), std::min(l.n1, l.n2));
+    if (!both_junctions(l)) continue;
+    int r1 = perm_[size_t(l.n1)], r2 = perm_[size_t(l.n2)];
+    off_[k] = index_of(std::min(r1, r2), std::max(r1, r2));
   }
   f_.setZero(n_);
   if (n_ > 0) ldlt_.analyzePattern(a_);
@@ -59,11 +82,10 @@ int LinearSystem::solve() {
       break;
     }
   }
-  if (!ok || bad >= 0) {
-    if (bad < 0) bad = 0;
-    return ldlt_.permutationPinv().indices()[bad] + 1;
-  }
-  f_ = ldlt_.solve(f_);
+  if (!ok || bad >= 0) return row_node_[size_t(bad < 0 ? 0 : bad)] + 1;
+  ldlt_.matrixL().solveInPlace(f_);
+  f_.array() /= d.array();
+  ldlt_.matrixU().solveInPlace(f_);
   return 0;
 }
 
@@ -245,8 +267,7 @@ SolveInfo Hydraulics::hydsolve() {
       if (bad_valve(errnode - 1)) continue;
       break;
     }
-    const Eigen::VectorXd& h = ls_->solution();
-    for (int n = 0; n < net_.njuncs; ++n) head_[size_t(n)] = h[n];
+    for (int n = 0; n < net_.njuncs; ++n) head_[size_t(n)] = ls_->head(n);
     relerr = new_flows();
     relax_ = 1.0;
     bool valve_change = false;

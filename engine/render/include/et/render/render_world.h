@@ -31,6 +31,7 @@ struct Instance {
   std::uint32_t element = 0;
   std::uint32_t layer = 0;  // 0..31; a frame draws the layers in FrameParams::layer_mask
   Pass pass = Pass::kOpaque;
+  bool min_width = false;  // a thin line: keep FrameParams::min_line_angle on screen
 };
 
 enum ElementFlags : std::uint32_t {
@@ -58,6 +59,7 @@ struct FrameParams {
   glm::vec3 sky_color{0.62f, 0.74f, 0.86f};  // sRGB, also the clear colour
   float ground_opacity = 1.0f;
   float fog_distance = 1500.0f;
+  float min_line_angle = 0.0012f;  // radians; ~1.5 px at 1080p with a 45 degree fov
   std::uint32_t layer_mask = 0xffffffffu;
   // X-ray: these layers are drawn after the ground, which then writes no depth, so they
   // show through it (buildings still hide them).
