@@ -21,15 +21,18 @@ data=$root/../shared/data/epanet
 for n in Net3 anytown-3; do [ -f "$data/$n.inp" ] && nets+=("$data/$n.inp"); done
 python3 "$root/tests/sim/gen_network.py" --seed 1 --large --out "$out/large_288km.inp"
 nets+=("$out/large_288km.inp")
-printf '%-22s %8s %8s %12s %12s %8s\n' network nodes links estatetwin_ms epanet_js_ms ratio
+printf '%-16s %6s %6s %22s %22s %14s\n' network nodes links "estatetwin ms med/min" "epanet-js ms med/min" "ratio med/min"
 for net in "${nets[@]}"; do
   ours=$("$exe" bench hydraulics "$net" --runs "$runs")
   theirs=$(node "$root/tests/sim/compare_epanet.mjs" "$net" --bench "$runs")
-  o=$(sed -n 's/^solve_ms median \([0-9.]*\).*/\1/p' <<<"$ours")
-  e=$(sed -n 's/^epanet-js solve_ms median \([0-9.]*\).*/\1/p' <<<"$theirs")
+  o=$(sed -n 's/^solve_ms median \([0-9.]*\) min \([0-9.]*\).*/\1 \2/p' <<<"$ours")
+  e=$(sed -n 's/^epanet-js solve_ms median \([0-9.]*\) min \([0-9.]*\).*/\1 \2/p' <<<"$theirs")
   nodes=$(sed -n 's/.*: \([0-9]*\) nodes, \([0-9]*\) links.*/\1/p' <<<"$ours" | head -1)
   links=$(sed -n 's/.*: \([0-9]*\) nodes, \([0-9]*\) links.*/\2/p' <<<"$ours" | head -1)
-  printf '%-22s %8s %8s %12s %12s %8s\n' "$(basename "$net" .inp)" "$nodes" "$links" "$o" "$e" \
-    "$(awk -v a="$o" -v b="$e" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')"
+  read -r om on <<<"$o"
+  read -r em en <<<"$e"
+  printf '%-16s %6s %6s %22s %22s %14s\n' "$(basename "$net" .inp)" "$nodes" "$links" \
+    "$om / $on" "$em / $en" \
+    "$(awk -v a="$om" -v b="$em" -v c="$on" -v d="$en" 'BEGIN { printf "%.2f / %.2f", b / a, d / c }')"
 done
-echo "ratio = epanet-js time / estatetwin time (median of $runs runs each, no results written)"
+echo "ratio = epanet-js time / estatetwin time over $runs runs each (median, minimum); no results written"

@@ -62,7 +62,7 @@ expect_error no_sensors 1 "tiny/scene.json: /sensors: the scene names no sensors
   "$exe" live "$data/tiny" --alarms "$out/no_sensors.csv"
 expect_error missing_source 1 "missing.jsonl: cannot open" "$exe" live "$scene" --source "$out/missing.jsonl" --alarms "$out/missing_source.csv"
 expect_error bad_url 2 "expected mqtt://HOST:PORT" "$exe" live "$scene" --source mqtt://127.0.0.1:x --alarms "$out/bad_url.csv"
-expect_error overlay_no_sensors 1 "the scene names no sensors file" \
+expect_error overlay_no_sensors 1 "the alarm overlay needs a live log" \
   "$exe" render "$data/tiny" --view front --overlay alarm --size 64x36 --out "$out/overlay_no_sensors.png"
 
 [ $failures -eq 0 ] && echo "live_story: all passed" || echo "live_story: $failures failure(s)"

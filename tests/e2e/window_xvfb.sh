@@ -35,4 +35,10 @@ grep -q '"id":"W-P-002"' "$out/pick.log" || { cat "$out/pick.log"; fail "click d
 # The inspector panel darkens the top-right of the window.
 read -r r g b < <("$tool" region-stats "$out/picked.png" 600,60,300,100)
 python3 -c "import sys; sys.exit(0 if $r+$g+$b < 330 else 1)" || fail "no inspector (mean colour $r $g $b)"
+# Outage from the window: select a water main in the lane view, press "Isolate" in the
+# inspector: the valves that isolate it close and the households behind them are listed.
+printf 'wait 2\nclick 370 500\nwait 3\nclick 698 63\nwait 3\nscreenshot %s/outage.png\nquit\n' "$out" >"$out/outage.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --size 960x540 \
+  --script "$out/outage.script" >"$out/outage.log" 2>&1 || { cat "$out/outage.log"; fail "outage run exited non-zero"; }
+grep -q '^outage: [1-9][0-9]* households in [1-9][0-9]* buildings lose supply' "$out/outage.log" || { cat "$out/outage.log"; fail "Isolate in the inspector produced no outage"; }
 echo "window_xvfb: all passed"

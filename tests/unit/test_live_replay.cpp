@@ -91,6 +91,17 @@ TEST(LiveReplay, ParseReadingLine) {
   EXPECT_EQ(parse_reading_line(R"({"t": 1, "sensor": "S", "value": NaN})", r), Reject::kMalformed);
   EXPECT_EQ(parse_reading_line(R"({"t": 1, "sensor": 5, "value": 1})", r), Reject::kMalformed);
   EXPECT_EQ(parse_reading_line("", r), Reject::kMalformed);
+  // The flat fast path and the full parser agree: other orders, escapes, extra members.
+  EXPECT_EQ(parse_reading_line(R"({"value":1.5e-1,"sensor":"S-2","t":5})", r), Reject::kCount);
+  EXPECT_EQ(r.sensor, "S-2");
+  EXPECT_DOUBLE_EQ(r.value, 0.15);
+  EXPECT_EQ(parse_reading_line(R"({"t": 1, "sensor": "SA", "value": 1})", r), Reject::kCount);
+  EXPECT_EQ(r.sensor, "SA");
+  EXPECT_EQ(parse_reading_line(R"({"t": 1, "sensor": "S", "value": 2, "unit": "MPa"})", r), Reject::kCount);
+  for (const char* bad : {R"({"t": 1, "sensor": "S", "value": 1.})", R"({"t": 1, "sensor": "S", "value": 01})",
+                          R"({"t": 1, "sensor": "S", "value": +1})", R"({"t": 1, "sensor": "S", "value": 2} x)",
+                          R"({"t": 1, "sensor": "S", "value": 1e999})", "{\"t\": 1, \"sensor\": \"\xff\", \"value\": 1}"})
+    EXPECT_EQ(parse_reading_line(bad, r), Reject::kMalformed) << bad;
   EXPECT_EQ(parse_reading_line(std::string(3, '\0'), r), Reject::kMalformed);
 }
 

@@ -12,11 +12,14 @@
 #include "et/live/replay.h"
 #include "et/live/scene_live.h"
 #include "et/scene/scene.h"
+#include "live_overlay.h"
 
 namespace et::live {
 namespace {
 
 namespace fs = std::filesystem;
+
+}  // namespace
 
 std::string make_scene(const std::string& name) {
   const std::string dir = (fs::temp_directory_path() / ("et-story-" + std::to_string(::getpid()) + "-" + name)).string();
@@ -26,6 +29,8 @@ std::string make_scene(const std::string& name) {
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
   return dir;
 }
+
+namespace {
 
 TEST(LiveStory, FilesLoadBindAndAreDeterministic) {
   const std::string a = make_scene("a"), b = make_scene("b");
@@ -76,3 +81,44 @@ TEST(LiveStory, DayRaisesTheStoryAlarmsAtTheirHours) {
 
 }  // namespace
 }  // namespace et::live
+
+namespace et::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The overlay values a render at 07:30 shows: the top floor in alarm, on its node and on
+// the pipes into it; staleness in seconds; nothing before the log starts.
+TEST(LiveStory, OverlayValuesAtATime) {
+  const std::string dir = live::make_scene("overlay");
+  auto scene = load_scene(dir);
+  ASSERT_TRUE(scene.ok());
+  auto src = LiveOverlaySource::load(*scene);
+  ASSERT_TRUE(src.ok()) << src.error().message;
+  const live::SensorSet& ss = src->files().sensors;
+  const live::Sensor& top = ss.sensors[size_t(ss.find("S-P02"))];
+  const std::string key = value_key(top.utility, top.element);
+  LiveValues a = src->values_at("alarm", 7.5 * 3600);
+  EXPECT_DOUBLE_EQ(a.node_values.at(key), 2.0);
+  int spilled = 0;
+  const Network& water = scene->networks[0];
+  const int node = water.find_node(top.element);
+  for (const NetLink& l : water.links) {
+    if (l.from != node && l.to != node) continue;
+    EXPECT_DOUBLE_EQ(a.link_values.at(value_key(Utility::kWater, l.id)), 2.0) << l.id;
+    ++spilled;
+  }
+  EXPECT_GE(spilled, 1);
+  EXPECT_DOUBLE_EQ(src->values_at("alarm", 6.0 * 3600).node_values.at(key), 0.0);
+  LiveValues live = src->values_at("live", 7.5 * 3600 + 30);
+  EXPECT_NEAR(live.node_values.at(key), 0.08, 0.01);
+  EXPECT_EQ(live.unit, "sensor units");  // MPa, m3/h, ... on one map
+  EXPECT_DOUBLE_EQ(src->values_at("staleness", 7.5 * 3600 + 30).node_values.at(key), 30.0);
+  auto once = live_values_at(*scene, "alarm", 7.5 * 3600);
+  ASSERT_TRUE(once.ok());
+  EXPECT_EQ(once->node_values, a.node_values);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace et::app

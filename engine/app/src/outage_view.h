@@ -1,5 +1,5 @@
-// Marks an outage in the element colours: what lost supply in red, closed valves and cut
-// links in yellow, everything else as the overlay had it.
+// Marks an outage in the element colours: buildings that lost supply in red, dry lines in
+// white, closed valves and cut links in yellow, everything else as the overlay had it.
 #pragma once
 
 #include "et/app/world_builder.h"

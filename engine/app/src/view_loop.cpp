@@ -15,6 +15,8 @@
 #include "et/render/renderer.h"
 #include "et/ui/imgui_setup.h"
 #include "et/ui/overlay_panel.h"
+#include "et/sim/outage.h"
+#include "outage_view.h"
 #include "scenario_setup.h"
 #include "ui_models.h"
 
@@ -76,6 +78,10 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   std::vector<std::string> warnings = scene.warnings;
   std::unique_ptr<Scenario> scenario = make_scenario(scene, warnings);
   double anim_s = 0.0, applied_time = -1.0;
+  std::vector<std::string> outage_ids;  // valves closed and links cut in the window
+  std::unique_ptr<sim::OutageResult> outage;
+  ui::OutageModel outage_model;
+  bool outage_changed = false;
   OverlayData overlay_data;
   if (auto breaks = default_break_model(scene.dir)) overlay_data.breaks = std::move(*breaks);
   else return breaks.error();
@@ -134,7 +140,27 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       if (hj["kind"] == "link" || hj["kind"] == "node" || hj["kind"] == "building")
         hover_text = hj["kind"].get<std::string>() + " " + hj.value("id", std::string());
     }
-    ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
+    int action = ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
+    if (action >= 0 && size_t(action) < selected_model.actions.size()) {
+      // Outage actions on the selected water element: close it, cut it, or isolate it.
+      const ElementRef& e = sw.elements[size_t(selected)];
+      const Network& net = scene.networks[size_t(e.network)];
+      const std::string& what = selected_model.actions[size_t(action)];
+      if (what == "Isolate") {
+        for (int v : sim::isolation_valves(net, e.index)) outage_ids.push_back(net.nodes[size_t(v)].id);
+        if (sim::isolation_valves(net, e.index).empty())
+          outage_model.error = "no valves isolate " + net.links[size_t(e.index)].id;
+      } else {
+        outage_ids.push_back(e.kind == ElementRef::Kind::kLink ? net.links[size_t(e.index)].id
+                                                               : net.nodes[size_t(e.index)].id);
+      }
+      outage_changed = true;
+    }
+    if (ui::draw_outage(outage_model)) {
+      outage_ids.clear();
+      outage_model = {};
+      outage_changed = true;
+    }
     if (overlay.depth_labels)
       ui::draw_labels(depth_labels(scene, view, r.width(), r.height(), sw.far_m));
     ui::imgui_end_frame();
@@ -183,6 +209,13 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
         if (selected >= 0) {
           selected_info = describe_element(scene, sw, selected);
           selected_model = inspector_model(selected_info);
+          const ElementRef& e = sw.elements[size_t(selected)];
+          if ((e.kind == ElementRef::Kind::kLink || e.kind == ElementRef::Kind::kNode) &&
+              scene.networks[size_t(e.network)].utility == Utility::kWater) {
+            if (e.kind == ElementRef::Kind::kLink) selected_model.actions = {"Cut link", "Isolate"};
+            else if (scene.networks[size_t(e.network)].nodes[size_t(e.index)].kind == NodeKind::kValve)
+              selected_model.actions = {"Close valve"};
+          }
           std::printf("selected %s\n", selected_info.dump().c_str());
         }
       }
@@ -203,8 +236,30 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       applied_palette.clear();  // recolour below
       applied_time = view.time_s;
     }
+    if (outage_changed) {
+      outage_changed = false;
+      outage.reset();
+      outage_model.closed.clear();
+      outage_model.buildings.clear();
+      outage_model.households = 0;
+      if (!outage_ids.empty()) {
+        auto res = sim::water_outage(scene, outage_ids);
+        if (res) {
+          outage = std::make_unique<sim::OutageResult>(std::move(*res));
+          outage_model.closed = outage_ids;
+          outage_model.buildings = outage->buildings;
+          outage_model.households = outage->households;
+          std::printf("outage: %d households in %zu buildings lose supply\n", outage->households,
+                      outage->buildings.size());
+        } else {
+          outage_model.error = res.error().message;
+        }
+      }
+      applied_palette.clear();
+    }
     if (view.palette + "/" + view.overlay != applied_palette) {
       OverlayResult ov = overlay_for(scene, sw, view, &overlay_data);
+      if (outage) ov.elements = outage_elements(scene, sw, *outage, std::move(ov.elements));
       base_colors = std::move(ov.elements);
       legend = std::move(ov.legend);
       applied_palette = view.palette + "/" + view.overlay;

@@ -17,7 +17,8 @@ RunSummary run_simulation(const SimNetwork& net,
     ++s.solutions;
     s.trials += info.trials;
     long t = h.time();
-    if (t >= tm.report_start && (t - tm.report_start) % tm.report_step == 0) {
+    // An unsolvable system (EPANET's error 110) has no results at this time.
+    if (!info.ill_conditioned && t >= tm.report_start && (t - tm.report_start) % tm.report_step == 0) {
       if (on_report) on_report(h);
       ++s.reports;
     }

@@ -149,26 +149,57 @@ void draw_legend(const Legend& lg) {
   ImGui::End();
 }
 
-void draw_inspector(const InspectorModel* selected, const std::string& hover) {
+int draw_inspector(const InspectorModel* selected, const std::string& hover) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!hover.empty() && !io.WantCaptureMouse) ImGui::SetTooltip("%s", hover.c_str());
-  if (!selected) return;
+  if (!selected) return -1;
+  int pressed = -1;
+  // Fixed width, actions first: the buttons stay in one place whatever the attributes are.
+  const float width = 360.0f * io.FontGlobalScale;
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.7f));
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("Inspector", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   ImGui::Text("%s", selected->title.c_str());
+  for (size_t i = 0; i < selected->actions.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::Button(selected->actions[i].c_str())) pressed = int(i);
+  }
   ImGui::Separator();
-  if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 120.0f * io.FontGlobalScale);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& [k, v] : selected->rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextDisabled("%s", k.c_str());
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(v.c_str());
+      ImGui::TextWrapped("%s", v.c_str());
     }
     ImGui::EndTable();
   }
   ImGui::End();
+  return pressed;
+}
+
+bool draw_outage(const OutageModel& m) {
+  if (m.closed.empty() && m.error.empty()) return false;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 10), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("Water outage", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  bool clear = false;
+  if (!m.error.empty()) ImGui::TextColored(linear_color(ImVec4(1.0f, 0.45f, 0.35f, 1.0f)), "%s", m.error.c_str());
+  std::string closed;
+  for (const std::string& c : m.closed) closed += (closed.empty() ? "" : ", ") + c;
+  ImGui::TextWrapped("Closed or cut: %s", closed.c_str());
+  ImGui::Text("%d households in %zu buildings lose supply", m.households, m.buildings.size());
+  std::string list;
+  for (const std::string& b : m.buildings) list += (list.empty() ? "" : ", ") + b;
+  if (!list.empty()) ImGui::TextWrapped("%s", list.c_str());
+  clear = ImGui::Button("Clear");
+  ImGui::End();
+  return clear;
 }
 
 void draw_labels(const std::vector<ScreenLabel>& labels) {

@@ -57,9 +57,20 @@ void draw_legend(const Legend& legend);
 struct InspectorModel {
   std::string title;  // e.g. "link W-P-012"
   std::vector<std::pair<std::string, std::string>> rows;
+  std::vector<std::string> actions;  // buttons under the table ("Close valve", ...)
 };
 // The inspector for the clicked element (right side); `hover` is shown small at the cursor.
-void draw_inspector(const InspectorModel* selected, const std::string& hover);
+// Returns the index of the action button pressed this frame, or -1.
+int draw_inspector(const InspectorModel* selected, const std::string& hover);
+
+struct OutageModel {
+  std::vector<std::string> closed;     // valve and link ids
+  std::vector<std::string> buildings;  // that lost supply
+  int households = 0;
+  std::string error;
+};
+// The outage list (under the inspector). Returns true when "Clear" was pressed.
+bool draw_outage(const OutageModel& m);
 
 struct ScreenLabel {
   float x, y;
