@@ -53,6 +53,7 @@ bool rate_per_minute(const TimeSeries& ts, double t, double v, double window_s, 
 AlarmEngine::AlarmEngine(const SensorSet& sensors, const AlarmRuleSet& rules)
     : rules_(rules),
       by_sensor_(sensors.size()),
+      stale_by_sensor_(sensors.size()),
       last_t_(sensors.size(), std::nan("")),
       level_(sensors.size(), Level::kNormal) {
   for (size_t r = 0; r < rules.rules.size(); ++r)
@@ -61,7 +62,7 @@ AlarmEngine::AlarmEngine(const SensorSet& sensors, const AlarmRuleSet& rules)
       const int b = int(bindings_.size());
       bindings_.push_back({int(r), int(s)});
       RuleKind k = rules.rules[r].kind;
-      if (k != RuleKind::kStale) by_sensor_[s].push_back(b);
+      (k == RuleKind::kStale ? stale_by_sensor_ : by_sensor_)[s].push_back(b);
       if (k == RuleKind::kStale || k == RuleKind::kNightFlow) timed_.push_back(b);
     }
 }
@@ -78,13 +79,9 @@ void AlarmEngine::set_active(Binding& b, bool active, double t, double value) {
 
 void AlarmEngine::update_level(int sensor, double t) {
   Level l = Level::kNormal;
-  for (int bi : by_sensor_[size_t(sensor)])
-    if (bindings_[size_t(bi)].active) l = std::max(l, rules_.rules[size_t(bindings_[size_t(bi)].rule)].level);
-  // Stale bindings are not in by_sensor_ (they never look at readings); include them.
-  for (int bi : timed_) {
-    const Binding& b = bindings_[size_t(bi)];
-    if (b.sensor == sensor && b.active) l = std::max(l, rules_.rules[size_t(b.rule)].level);
-  }
+  for (const auto* list : {&by_sensor_[size_t(sensor)], &stale_by_sensor_[size_t(sensor)]})
+    for (int bi : *list)
+      if (bindings_[size_t(bi)].active) l = std::max(l, rules_.rules[size_t(bindings_[size_t(bi)].rule)].level);
   if (l == level_[size_t(sensor)]) return;
   level_[size_t(sensor)] = l;
   if (record_changes_) changes_.push_back({sensor, t, l});
@@ -135,11 +132,8 @@ void AlarmEngine::on_reading(int sensor, double t, double value, const TimeSerie
     }
   }
   // A reading ends this sensor's stale alarms.
-  for (int bi : timed_) {
-    Binding& b = bindings_[size_t(bi)];
-    if (b.sensor == sensor && b.active && rules_.rules[size_t(b.rule)].kind == RuleKind::kStale)
-      set_active(b, false, t, 0.0);
-  }
+  for (int bi : stale_by_sensor_[size_t(sensor)])
+    if (bindings_[size_t(bi)].active) set_active(bindings_[size_t(bi)], false, t, 0.0);
 }
 
 void AlarmEngine::advance(double now) {

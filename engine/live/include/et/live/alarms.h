@@ -64,6 +64,7 @@ class AlarmEngine {
   const AlarmRuleSet& rules_;
   std::vector<Binding> bindings_;
   std::vector<std::vector<int>> by_sensor_;  // sensor -> bindings on readings
+  std::vector<std::vector<int>> stale_by_sensor_;  // sensor -> its stale-data bindings
   std::vector<int> timed_;                   // bindings advance() looks at
   std::vector<double> last_t_;               // last reading per sensor (NaN: none yet)
   std::vector<Level> level_;
