@@ -41,4 +41,10 @@ printf 'wait 2\nclick 370 500\nwait 3\nclick 698 63\nwait 3\nscreenshot %s/outag
 xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --size 960x540 \
   --script "$out/outage.script" >"$out/outage.log" 2>&1 || { cat "$out/outage.log"; fail "outage run exited non-zero"; }
 grep -q '^outage: [1-9][0-9]* households in [1-9][0-9]* buildings lose supply' "$out/outage.log" || { cat "$out/outage.log"; fail "Isolate in the inspector produced no outage"; }
+# Live data in the window: at 20:00 the recorded day has raised the evening alarms; the
+# alarms panel lists them and clicking the newest flies the camera to its element.
+printf 'wait 3\nclick 430 405\nwait 3\nscreenshot %s/alarm.png\nquit\n' "$out" >"$out/alarm.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view overview --time 20:00 \
+  --overlay alarm --size 960x540 --script "$out/alarm.script" >"$out/alarm.log" 2>&1 || { cat "$out/alarm.log"; fail "alarm run exited non-zero"; }
+grep -q '^fly to ' "$out/alarm.log" || { cat "$out/alarm.log"; fail "clicking an alarm did not fly to its element"; }
 echo "window_xvfb: all passed"

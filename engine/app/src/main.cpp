@@ -18,6 +18,7 @@ const char* kHelp =
     "  outage SCENE ...    water supply lost when valves close or links are cut\n"
     "  bench render ...    frame times, with a clear-only frame as the peer\n"
     "  simulate NET.inp    EPANET-compatible hydraulics to CSV (--nodes, --links)\n"
+    "  supply SCENE        secondary water supply: top-floor pressure per block over 24 h\n"
     "  generate --out DIR  write the Muyanghu estate (or --estates N of them)\n"
     "  live SCENE ...      run a sensor feed (replay file or MQTT) through the alarm rules\n"
     "Each verb takes --help.\n";
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   else if (verb == "pick") rc = verb_pick(args);
   else if (verb == "outage") rc = verb_outage(args);
   else if (verb == "simulate") rc = verb_simulate(args);
+  else if (verb == "supply") rc = verb_supply(args);
   else if (verb == "live") rc = verb_live(args);
   else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
   if (int n = et::render::validation_message_count(); n > 0) {

@@ -1,6 +1,7 @@
 #include "scenario_setup.h"
 
 #include "live_overlay.h"
+#include "sim_scenario.h"
 
 namespace et::app {
 namespace {
@@ -35,6 +36,11 @@ std::unique_ptr<Scenario> make_scenario(const Scene& scene, std::vector<std::str
     else
       warnings.push_back("live data not loaded: " + live.error().message);
   }
+  // The hydraulic simulation of the water network (null when there is nothing to simulate).
+  if (auto sim = SimScenarioSource::create(scene); !sim)
+    warnings.push_back("hydraulic simulation not started: " + sim.error().message);
+  else if (*sim)
+    s->add(std::move(*sim));
   return s;
 }
 

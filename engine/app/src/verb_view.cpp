@@ -20,12 +20,14 @@ static const char* kViewHelp =
     "  Orbit camera: left-drag rotates, right/middle-drag pans, wheel zooms.\n"
     "  Fly camera (Tab or the panel): WASD/arrows move, Q/E down/up, Shift runs,\n"
     "  drag looks around, wheel changes speed. Esc quits.\n"
+    "  --live mqtt://HOST:PORT[/TOPIC]  take sensor readings from an MQTT broker (QoS 1)\n"
+    "                 instead of the scene's recorded day\n"
     "  --script FILE  replay input from FILE (key, mouse, click, drag, scroll, wait,\n"
     "                 screenshot FILE.png, quit; see README)\n"
     "With no display, renders the overview to estatetwin-overview.png instead.\n";
 
 int verb_view(const Argv& argv) {
-  auto args = parse_args(argv, view_value_options({"size", "script", "ui-scale"}),
+  auto args = parse_args(argv, view_value_options({"size", "script", "ui-scale", "live"}),
                          view_flag_options({"no-vsync"}));
   if (!args) return fail(args.error(), 2);
   if (args->has("help")) return std::printf("%s%s", kViewHelp, kViewOptionsHelp), 0;
@@ -41,6 +43,7 @@ int verb_view(const Argv& argv) {
   o.height = size->y;
   o.vsync = !args->has("no-vsync");
   o.ui_scale = float(*ui_scale);
+  o.live_url = args->get("live");
   if (args->has("script")) {
     auto text = read_text_file(args->get("script"));
     if (!text) return fail(text.error());

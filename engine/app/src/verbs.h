@@ -21,6 +21,7 @@ int verb_generate(const Argv& args);
 int verb_pick(const Argv& args);
 int verb_outage(const Argv& args);
 int verb_simulate(const Argv& args);
+int verb_supply(const Argv& args);
 int verb_bench_hydraulics(const Argv& args);
 int verb_live(const Argv& args);
 int verb_bench_live(const Argv& args);

@@ -17,6 +17,7 @@
 #include "et/ui/overlay_panel.h"
 #include "et/sim/outage.h"
 #include "outage_view.h"
+#include "live_session.h"
 #include "scenario_setup.h"
 #include "ui_models.h"
 
@@ -77,6 +78,17 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   ui::Legend legend;
   std::vector<std::string> warnings = scene.warnings;
   std::unique_ptr<Scenario> scenario = make_scenario(scene, warnings);
+  // Live data for the alarms panel and the sensor plots: the recorded day, or MQTT.
+  std::unique_ptr<LiveSession> live;
+  if (!o.live_url.empty()) {
+    auto s = LiveSession::mqtt(scene, o.live_url);
+    if (!s) return s.error();
+    live = std::move(*s);
+  } else if (!scene.sensors_file.empty()) {
+    auto s = LiveSession::replay(scene);
+    if (s) live = std::move(*s);
+    else warnings.push_back("live data not loaded: " + s.error().message);
+  }
   double anim_s = 0.0, applied_time = -1.0;
   std::vector<std::string> outage_ids;  // valves closed and links cut in the window
   std::unique_ptr<sim::OutageResult> outage;
@@ -139,6 +151,29 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       nlohmann::json hj = describe_element(scene, sw, hovered);
       if (hj["kind"] == "link" || hj["kind"] == "node" || hj["kind"] == "building")
         hover_text = hj["kind"].get<std::string>() + " " + hj.value("id", std::string());
+    }
+    if (live) {
+      live->frame();
+      std::vector<ui::AlarmRow> rows = live->alarms_until(view.time_s);
+      int a = ui::draw_alarms(live->status(), rows);
+      glm::dvec3 where;
+      if (a >= 0 && element_position(scene, Utility(rows[size_t(a)].utility), rows[size_t(a)].element, where)) {
+        // Fly there: look at the element from the south-east, close enough to read it.
+        view.camera.target = where;
+        view.camera.eye = where + glm::dvec3(18.0, -26.0, 22.0);
+        orbit = OrbitCamera::from(view.camera);
+        std::printf("fly to %s\n", rows[size_t(a)].element.c_str());
+      }
+      if (live->is_mqtt()) applied_time = -1.0;  // new readings: recolour the live overlays
+    }
+    if (selected >= 0 && live) {
+      const ElementRef& e = sw.elements[size_t(selected)];
+      if (e.kind == ElementRef::Kind::kLink || e.kind == ElementRef::Kind::kNode) {
+        const Network& net = scene.networks[size_t(e.network)];
+        const std::string& id = e.kind == ElementRef::Kind::kLink ? net.links[size_t(e.index)].id
+                                                                  : net.nodes[size_t(e.index)].id;
+        selected_model.plots = live->plots_for(net.utility, id, view.time_s);
+      }
     }
     int action = ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
     if (action >= 0 && size_t(action) < selected_model.actions.size()) {
@@ -232,7 +267,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       overlay_data.link_values.clear();
       overlay_data.node_values.clear();
       overlay_data.unit.clear();
-      scenario->values(mode, view.time_s, overlay_data);
+      if (!(live && live->is_mqtt() && live->values(mode, overlay_data)))
+        scenario->values(mode, view.time_s, overlay_data);
       applied_palette.clear();  // recolour below
       applied_time = view.time_s;
     }

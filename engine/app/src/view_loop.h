@@ -15,6 +15,7 @@ struct ViewOptions {
   bool vsync = true;
   float ui_scale = 1.0f;
   std::unique_ptr<ScriptPlayer> script;  // null: live input
+  std::string live_url;                   // mqtt://HOST:PORT[/TOPIC]: a real feed, else the replay
 };
 
 // Returns the exit code. Errors (no display) come back as an Error instead.

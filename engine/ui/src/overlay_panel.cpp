@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cfloat>
 #include <cstdio>
 
 #include "et/ui/color.h"
@@ -165,6 +166,13 @@ int draw_inspector(const InspectorModel* selected, const std::string& hover) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::Button(selected->actions[i].c_str())) pressed = int(i);
   }
+  for (const SensorPlot& p : selected->plots) {
+    if (p.values.empty()) continue;
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "now %.2f", double(p.values.back()));
+    ImGui::PlotLines(p.label.c_str(), p.values.data(), int(p.values.size()), 0, overlay, FLT_MAX,
+                     FLT_MAX, ImVec2(width * 0.62f, 50.0f * io.FontGlobalScale));
+  }
   ImGui::Separator();
   if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 120.0f * io.FontGlobalScale);
@@ -180,6 +188,30 @@ int draw_inspector(const InspectorModel* selected, const std::string& hover) {
   }
   ImGui::End();
   return pressed;
+}
+
+int draw_alarms(const std::string& status, const std::vector<AlarmRow>& alarms) {
+  if (status.empty()) return -1;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float width = 330.0f * io.FontGlobalScale;
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 10), ImGuiCond_FirstUseEver,
+                          ImVec2(0.5f, 1));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.35f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("Alarms", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", status.c_str());
+  ImGui::PopTextWrapPos();
+  int clicked = -1;
+  if (alarms.empty()) ImGui::Text("No alarms.");
+  for (size_t i = 0; i < alarms.size() && i < 12; ++i) {
+    ImVec4 c = alarms[i].level >= 2 ? ImVec4(1.0f, 0.35f, 0.3f, 1.0f) : ImVec4(1.0f, 0.8f, 0.2f, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, linear_color(c));
+    if (ImGui::Selectable((alarms[i].text + "##" + std::to_string(i)).c_str())) clicked = int(i);
+    ImGui::PopStyleColor();
+  }
+  ImGui::End();
+  return clicked;
 }
 
 bool draw_outage(const OutageModel& m) {

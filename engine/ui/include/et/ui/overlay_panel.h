@@ -54,11 +54,28 @@ struct Legend {
 // The legend (bottom-right).
 void draw_legend(const Legend& legend);
 
+struct SensorPlot {
+  std::string label;          // "S-P01 (m)"
+  std::vector<float> values;  // one a minute since midnight, up to the clock
+};
+
 struct InspectorModel {
   std::string title;  // e.g. "link W-P-012"
   std::vector<std::pair<std::string, std::string>> rows;
-  std::vector<std::string> actions;  // buttons under the table ("Close valve", ...)
+  std::vector<std::string> actions;  // buttons under the title ("Close valve", ...)
+  std::vector<SensorPlot> plots;     // recent history of the element's sensors
 };
+
+struct AlarmRow {
+  double t = 0.0;
+  std::string text;
+  int level = 2;  // 1 warning, 2 alarm
+  int utility = 0;
+  std::string element;
+};
+// The alarms panel (bottom centre): the live feed's status line and the alarms raised so far,
+// newest first. Returns the index of the alarm clicked (to fly there), or -1.
+int draw_alarms(const std::string& status, const std::vector<AlarmRow>& alarms);
 // The inspector for the clicked element (right side); `hover` is shown small at the cursor.
 // Returns the index of the action button pressed this frame, or -1.
 int draw_inspector(const InspectorModel* selected, const std::string& hover);
