@@ -1,10 +1,11 @@
 // Test helper for shell-driven end-to-end tests, built on core's PNG code.
 //   et_image_tool info FILE.png            prints "W H distinct_colours"
-//   et_image_tool compare A.png B.png TOL MAX_SHARE [x,y,w,h]
+//   et_image_tool compare A.png B.png TOL MAX_SHARE [x,y,w,h ...]
 //       exit 0 when at most MAX_SHARE of pixels differ by more than TOL, outside the
-//       optional rectangle (e.g. the UI panel of a window screenshot).
+//       optional rectangles (e.g. the UI panels of a window screenshot).
 //   et_image_tool region-stats FILE.png x,y,w,h   prints the mean RGB of a rectangle
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -51,20 +52,22 @@ int main(int argc, char** argv) {
     std::printf("%.1f %.1f %.1f\n", sum[0] / n, sum[1] / n, sum[2] / n);
     return 0;
   }
-  if (cmd == "compare" && (argc == 6 || argc == 7)) {
+  if (cmd == "compare" && argc >= 6) {
     if (load(argv[3], b)) return 1;
     int tol = std::atoi(argv[4]);
     double max_share = std::atof(argv[5]);
-    int r[4] = {0, 0, 0, 0};
-    if (argc == 7 && !parse_rect(argv[6], r)) return 2;
     if (a.width != b.width || a.height != b.height) {
       std::printf("size differs: %dx%d vs %dx%d\n", a.width, a.height, b.width, b.height);
       return 1;
     }
-    // Blank the ignored rectangle in both, then compare.
-    for (int y = r[1]; y < r[1] + r[3] && y < a.height; ++y)
-      for (int x = r[0]; x < r[0] + r[2] && x < a.width; ++x)
-        for (int c = 0; c < 4; ++c) a.pixel(x, y)[c] = b.pixel(x, y)[c] = 0;
+    // Blank the ignored rectangles in both, then compare.
+    for (int k = 6; k < argc; ++k) {
+      int r[4];
+      if (!parse_rect(argv[k], r)) return 2;
+      for (int y = std::max(r[1], 0); y < r[1] + r[3] && y < a.height; ++y)
+        for (int x = std::max(r[0], 0); x < r[0] + r[2] && x < a.width; ++x)
+          for (int c = 0; c < 4; ++c) a.pixel(x, y)[c] = b.pixel(x, y)[c] = 0;
+    }
     et::ImageDiff d = et::compare_images(a, b, tol);
     double share = double(d.differing_pixels) / (a.width * a.height);
     std::printf("%d pixels (%.4f) differ by more than %d; max delta %d\n", d.differing_pixels,

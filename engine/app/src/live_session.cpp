@@ -116,8 +116,9 @@ std::string LiveSession::status() const {
                   feed_->last_error().empty() ? "" : ", last error: ",
                   feed_->last_error().c_str());
   } else {
+    std::string name = files_.log_path.substr(files_.log_path.find_last_of('/') + 1);
     std::snprintf(buf, sizeof buf, "replay of %s: %llu readings accepted, %llu rejected",
-                  files_.log_path.c_str(), (unsigned long long)c.accepted,
+                  name.c_str(), (unsigned long long)c.accepted,
                   (unsigned long long)c.rejected_total());
   }
   return buf;

@@ -83,26 +83,29 @@ bool SimScenarioSource::values(OverlayMode mode, double t, OverlayData& out) {
   bracket(t, i0, i1, w);
   out.link_values.clear();
   out.node_values.clear();
+  const char* unit = nullptr;
   switch (mode) {
     case OverlayMode::kPressure:
       fill(node_keys_, pressure_, i0, i1, w, false, out.node_values);
       fill(link_keys_, link_pressure_, i0, i1, w, false, out.link_values);
-      out.unit = "m";
-      return true;
+      unit = "m";
+      break;
     case OverlayMode::kVelocity:
       fill(link_keys_, velocity_, i0, i1, w, true, out.link_values);
-      out.unit = "m/s";
-      return true;
+      unit = "m/s";
+      break;
     case OverlayMode::kFlow:
       fill(link_keys_, flow_, i0, i1, w, true, out.link_values);
-      out.unit = "L/s";
-      return true;
+      unit = "L/s";
+      break;
     case OverlayMode::kHeadloss:
       fill(link_keys_, headloss_, i0, i1, w, false, out.link_values);
-      out.unit = "m/km";
-      return true;
+      unit = "m/km";
+      break;
     default: return false;
   }
+  out.unit = std::string(unit);  // (a move: GCC 12 -Wrestrict misfires on assigning literals)
+  return true;
 }
 
 ValueMap SimScenarioSource::velocities(double t) {
