@@ -119,7 +119,9 @@ double hazen_williams_c(const std::string& material, int install_year, int year)
 int modelled_water_network(const Scene& scene, const WaterModelOptions& o) {
   for (size_t i = 0; i < scene.networks.size(); ++i) {
     const Network& n = scene.networks[i];
-    if (n.utility == Utility::kWater && municipal_node(n, o) >= 0) return int(i);
+    if (n.utility != Utility::kWater || municipal_node(n, o) < 0) continue;
+    for (const NetNode& node : n.nodes)
+      if (node.kind == NodeKind::kBuildingConnection) return int(i);
   }
   return -1;
 }
@@ -134,8 +136,8 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
   WaterModel m;
   m.network = modelled_water_network(scene, o);
   if (m.network < 0)
-    return Error{scene.path + ": no water network with a municipal connection to model (a " +
-                 "reservoir node, a node with a 'supply' property, or a note naming the municipal main)"};
+    return Error{scene.path + ": no water network to model: one needs building connections and a " +
+                 "municipal connection (a reservoir node, a node with a 'supply' property, or a note naming the municipal main)"};
   const Network& net = scene.networks[size_t(m.network)];
   const int src = municipal_node(net, o);
   const size_t nn = net.nodes.size(), nl = net.links.size();

@@ -77,7 +77,7 @@ struct WaterModel {
 Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions& o);
 Result<std::string> water_model_inp(const Scene& scene, const WaterModelOptions& o);
 
-// Index of the scene's water network with a municipal connection, or -1.
+// Index of the first water network with a municipal connection and building connections, or -1.
 int modelled_water_network(const Scene& scene, const WaterModelOptions& o);
 // Hazen-Williams C for a pipe material at an age (README table).
 double hazen_williams_c(const std::string& material, int install_year, int year);
