@@ -31,7 +31,7 @@ class SceneModel : public ::testing::Test {
     auto s = et::load_scene(*dir_);
     ASSERT_TRUE(s.ok()) << s.error().message;
     scene_ = new et::Scene(std::move(*s));
-    auto r = et::sim::run_water_model(*scene_, {});
+    auto r = et::sim::run_water_model(*scene_, et::sim::WaterModelOptions{});
     ASSERT_TRUE(r.ok()) << r.error().message;
     run_ = new et::sim::WaterRun(std::move(*r));
   }

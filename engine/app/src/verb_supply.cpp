@@ -2,6 +2,7 @@
 // each block, the pressure at the highest fixture of its top floor, lowest over the day and
 // at the asked time, flagged below the adequate service pressure. A report: exit 0 even when
 // blocks are flagged; 1 when the model cannot be built or solved.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -63,14 +64,17 @@ int verb_supply(const Argv& argv) {
   if (!scene) return fail(scene.error());
 
   sim::WaterModelOptions o;
-  auto run = sim::run_water_model(*scene, o);
+  auto model = sim::build_water_model(*scene, o);
+  if (!model) return fail(model.error());
+  for (const std::string& w : model->warnings) std::fprintf(stderr, "estatetwin: warning: %s\n", w.c_str());
+  // Written before the run, so that a model that does not solve can be looked at in EPANET.
+  if (args->has("inp")) {
+    if (Status s = write_text_atomic(args->get("inp"), model->inp); !s) return fail(s.error());
+  }
+  auto run = sim::run_water_model(*scene, std::move(*model));
   if (!run) return fail(run.error());
   const sim::WaterModel& m = run->model;
-  for (const std::string& w : m.warnings) std::fprintf(stderr, "estatetwin: warning: %s\n", w.c_str());
   for (const std::string& w : run->summary.warnings) std::fprintf(stderr, "estatetwin: solver: %s\n", w.c_str());
-  if (args->has("inp")) {
-    if (Status s = write_text_atomic(args->get("inp"), m.inp); !s) return fail(s.error());
-  }
   const auto blocks = sim::supply_by_block(*run, long(*at), *threshold);
   int low = 0;
   for (const sim::BlockSupply& b : blocks) low += b.low;
@@ -104,13 +108,22 @@ int verb_supply(const Argv& argv) {
   for (const std::string& n : m.notes) std::printf("note: %s\n", n.c_str());
   std::printf("pressure at the highest fixture of the top floor (adequate: >= %.1f m = %.3f MPa)\n",
               *threshold, mpa(*threshold));
-  std::printf("block  floors  entr  hh   fixture z   lowest (time, fixture)            at %s\n",
+  std::printf("block floors entr  hh  fixture at  lowest over the day                    at %s\n",
               clock(long(*at)).c_str());
   for (const sim::BlockSupply& b : blocks)
-    std::printf("%-6s %6d  %4d  %3d  %7.1f m   %5.1f m %.3f MPa %s %-12s  %5.1f m  %s\n", b.building.c_str(),
+    std::printf("%-5s %6d %4d %3d %8.1f m  %5.1f m  %.3f MPa  %s  %-11s  %5.1f m  %s\n", b.building.c_str(),
                 b.floors, b.entrances, b.households, b.fixture_elevation_m, b.min_pressure_m,
                 mpa(b.min_pressure_m), clock(b.min_time_s).c_str(), b.min_fixture.c_str(), b.pressure_at_m,
                 b.low ? "LOW" : "ok");
+  // How the pump house ran: tank levels and pump flows over the day.
+  auto range = [&](const std::vector<std::vector<double>>& v, int index, const char* what, const std::string& id,
+                   const char* unit) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (const auto& row : v) lo = std::min(lo, row[size_t(index)]), hi = std::max(hi, row[size_t(index)]);
+    std::printf("%s %s: %.2f-%.2f %s over the day\n", what, id.c_str(), lo, hi, unit);
+  };
+  for (const std::string& t : m.tanks) range(run->pressure, run->net.node_index.at(t), "tank level", t, "m");
+  for (const std::string& p : m.pumps) range(run->flow, run->net.link_index.at(p), "pump flow", p, "L/s");
   std::printf("%d of %zu blocks below %.1f m\n", low, blocks.size(), *threshold);
   if (args->has("inp")) std::printf("wrote %s\n", args->get("inp").c_str());
   return 0;

@@ -90,32 +90,6 @@ bool valid_id(const std::string& id) {
 
 }  // namespace
 
-const std::vector<double>& residential_pattern() {
-  // Hour by hour from midnight: night minimum, morning peak 07:00-08:30 (07-08 h at 2.3, the
-  // half hour after in 08-09 h), midday, evening peak 19:00-21:00. Mean exactly 1.
-  static const std::vector<double> f = {0.45, 0.35, 0.30, 0.30, 0.35, 0.55, 1.20, 2.30,
-                                        1.70, 1.10, 0.90, 1.15, 1.20, 0.95, 0.75, 0.70,
-                                        0.70, 1.10, 1.40, 2.00, 1.90, 1.30, 0.80, 0.55};
-  return f;
-}
-
-double hazen_williams_c(const std::string& material, int install_year, int year) {
-  const double age = install_year > 0 ? std::max(0, year - install_year) : 30.0;
-  const auto falling = [&](double c_new, double per_year, double floor) {
-    return std::max(floor, c_new - per_year * age);
-  };
-  if (material == "PE" || material == "HDPE" || material == "PVC" || material == "PPR" ||
-      material == "pe" || material == "hdpe" || material == "pvc")
-    return 140.0;
-  if (material == "ductile_iron") return falling(130.0, 0.3, 110.0);      // cement-lined
-  if (material == "steel") return falling(120.0, 0.5, 90.0);              // lined welded steel
-  if (material == "stainless_steel" || material == "copper") return 130.0;
-  if (material == "grey_cast_iron" || material == "cast_iron") return falling(125.0, 1.3, 70.0);
-  if (material == "galvanized_steel") return falling(120.0, 1.5, 60.0);  // tuberculation
-  if (material == "concrete" || material == "asbestos_cement") return falling(130.0, 0.5, 100.0);
-  return 100.0;  // unknown material
-}
-
 int modelled_water_network(const Scene& scene, const WaterModelOptions& o) {
   for (size_t i = 0; i < scene.networks.size(); ++i) {
     const Network& n = scene.networks[i];
@@ -245,9 +219,8 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
     m.fixtures.push_back(f);
   }
   if (m.fixtures.empty()) return Error{net.file + ": no building connection with a building to supply"};
-  m.inlet_lps = std::ceil(m.total_demand_lps * o.inlet_factor * 10.0) / 10.0;
+  m.inlet_lps = std::max(0.1, std::ceil(m.total_demand_lps * o.inlet_factor * 10.0) / 10.0);
   const std::string inlet = num(m.inlet_lps, 1);
-
 
   // Model ends of each link: pump nodes split into suction "<id>-S" and discharge "<id>";
   // a tank's inlet pipe starts at "<tank>-IN", after the float valve.
@@ -256,8 +229,6 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
   std::string pumps_txt, valves_txt, controls_txt;
   for (size_t k = 0; k < nl; ++k)
     if (use[k]) a[k] = net.nodes[size_t(net.links[k].from)].id, b[k] = net.nodes[size_t(net.links[k].to)].id;
-  std::vector<std::string> model_id(nn);
-  for (size_t n = 0; n < nn; ++n) model_id[n] = net.nodes[n].id;
   for (size_t p = 0; p < nn; ++p) {
     if (!pump[p] || !wet[p]) continue;
     std::vector<int> suction, discharge;
@@ -302,7 +273,7 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
   for (const FixtureNode& f : m.fixtures) top = std::max(top, f.elevation_m);
   for (size_t t = 0; t < nn; ++t)
     if (tank[t] && wet[t]) suction = std::min(suction, ground[t] + o.tank_min_level_m);
-  m.design_flow_lps = std::ceil(peak * o.design_flow_margin * 10.0) / 10.0;
+  m.design_flow_lps = std::max(0.1, std::ceil(peak * o.design_flow_margin * 10.0) / 10.0);
   m.design_head_m = std::ceil(2.0 * (top - suction + o.design_service_m + o.design_losses_m)) / 2.0;
   m.reservoir = net.nodes[size_t(src)].id;
   m.reservoir_ground_m = ground[size_t(src)];
@@ -311,7 +282,7 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
   std::vector<std::string> ids = m.pumps;
   ids.insert(ids.end(), m.inlet_valves.begin(), m.inlet_valves.end());
   for (size_t n = 0; n < nn; ++n)
-    if (wet[n]) ids.push_back(model_id[n]);
+    if (wet[n]) ids.push_back(net.nodes[n].id);
   for (size_t k = 0; k < nl; ++k)
     if (use[k]) ids.push_back(net.links[k].id);
   for (const auto& e : extra_nodes) ids.push_back(e.second);
@@ -326,7 +297,7 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
   s += scene.name + ": secondary water supply model written by estatetwin (scene_model.cpp)\n\n";
   s += "[JUNCTIONS]\n;ID  Elev  Demand  Pattern\n";
   for (size_t n = 0; n < nn; ++n)
-    if (wet[n] && int(n) != src && !tank[n]) line(s, {model_id[n], num(elev[n], 3), "0"});
+    if (wet[n] && int(n) != src && !tank[n]) line(s, {net.nodes[n].id, num(elev[n], 3), "0"});
   for (const auto& [n, id] : extra_nodes) line(s, {id, num(elev[size_t(n)], 3), "0"});
   for (const FixtureNode& f : m.fixtures) line(s, {f.node, num(f.elevation_m, 3), num(f.demand_lps, 5), "RES"});
   s += "\n[RESERVOIRS]\n;ID  Head\n";
@@ -384,7 +355,7 @@ Result<WaterModel> build_water_model(const Scene& scene, const WaterModelOptions
     line(s, {id, num(net.nodes[size_t(n)].position.x, 3), num(net.nodes[size_t(n)].position.y, 3)});
   };
   for (size_t n = 0; n < nn; ++n)
-    if (wet[n]) xy(model_id[n], int(n));
+    if (wet[n]) xy(net.nodes[n].id, int(n));
   for (const auto& [n, id] : extra_nodes) xy(id, n);
   for (const FixtureNode& f : m.fixtures) xy(f.node, net.find_node(f.connection));
   s += "\n[VERTICES]\n;Link  X  Y\n";

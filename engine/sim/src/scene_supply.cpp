@@ -1,5 +1,5 @@
-// The secondary-supply model run over a day, and the top-floor pressure per block
-// (scene_model.h).
+// The secondary-supply model's tables (demand pattern, pipe roughness), its run over a day,
+// and the top-floor pressure per block (scene_model.h).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -10,14 +10,44 @@
 
 namespace et::sim {
 
+const std::vector<double>& residential_pattern() {
+  // Hour by hour from midnight: night minimum, morning peak 07:00-08:30 (07-08 h at 2.3, the
+  // half hour after in 08-09 h), midday, evening peak 19:00-21:00. Mean exactly 1.
+  static const std::vector<double> f = {0.45, 0.35, 0.30, 0.30, 0.35, 0.55, 1.20, 2.30,
+                                        1.70, 1.10, 0.90, 1.15, 1.20, 0.95, 0.75, 0.70,
+                                        0.70, 1.10, 1.40, 2.00, 1.90, 1.30, 0.80, 0.55};
+  return f;
+}
+
+double hazen_williams_c(const std::string& material, int install_year, int year) {
+  const double age = install_year > 0 ? std::max(0, year - install_year) : 30.0;
+  const auto falling = [&](double c_new, double per_year, double floor) {
+    return std::max(floor, c_new - per_year * age);
+  };
+  if (material == "PE" || material == "HDPE" || material == "PVC" || material == "PPR" ||
+      material == "pe" || material == "hdpe" || material == "pvc")
+    return 140.0;
+  if (material == "ductile_iron") return falling(130.0, 0.3, 110.0);      // cement-lined
+  if (material == "steel") return falling(120.0, 0.5, 90.0);              // lined welded steel
+  if (material == "stainless_steel" || material == "copper") return 130.0;
+  if (material == "grey_cast_iron" || material == "cast_iron") return falling(125.0, 1.3, 70.0);
+  if (material == "galvanized_steel") return falling(120.0, 1.5, 60.0);  // tuberculation
+  if (material == "concrete" || material == "asbestos_cement") return falling(130.0, 0.5, 100.0);
+  return 100.0;  // unknown material
+}
+
 Result<WaterRun> run_water_model(const Scene& scene, const WaterModelOptions& o) {
   auto m = build_water_model(scene, o);
   if (!m) return m.error();
+  return run_water_model(scene, std::move(*m));
+}
+
+Result<WaterRun> run_water_model(const Scene& scene, WaterModel model) {
   const std::string name = scene.name + " water model (generated)";
-  auto net = parse_inp(m->inp, name);
+  auto net = parse_inp(model.inp, name);
   if (!net) return Error{"the generated water model does not read back: " + net.error().message};
   WaterRun r;
-  r.model = std::move(*m);
+  r.model = std::move(model);
   r.net = std::move(*net);
   const size_t nn = r.net.nodes.size(), nl = r.net.links.size();
   r.summary = run_simulation(r.net, [&](const Hydraulics& h) {

@@ -95,6 +95,7 @@ struct WaterRun {
   std::vector<std::vector<double>> velocity;        // [report][link], signed like flow
 };
 Result<WaterRun> run_water_model(const Scene& scene, const WaterModelOptions& o);
+Result<WaterRun> run_water_model(const Scene& scene, WaterModel model);
 
 // Per block: the pressure at the highest fixture of its top floor (the worst entrance).
 struct BlockSupply {
