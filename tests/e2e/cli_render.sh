@@ -37,4 +37,12 @@ PY
 read -r r1 g1 b1 < <("$tool" region-stats "$out/legend.png" 370,230,100,30)
 read -r r2 g2 b2 < <("$tool" region-stats "$out/nolegend.png" 370,230,100,30)
 python3 -c "import sys; sys.exit(0 if abs($r2-$r1)+abs($g2-$g1)+abs($b2-$b1) > 30 else 1)" || fail "no legend ($r1 $g1 $b1 vs $r2 $g2 $b2)"
+"$exe" render "$scene" --view overview --xray --size 320x180 --out "$out/overview_xray_utility.png" >/dev/null || fail "render --xray"
+# Time-dependent overlays headless: simulated pressure at the morning peak, sensor alarms
+# in the evening, and measured minus simulated pressure need the scene's scenario.
+for ov in "pressure 07:30" "velocity 07:30" "alarm 19:30" "measured_minus_simulated 03:00" "risk 08:00"; do
+  set -- $ov
+  "$exe" render "$scene" --view overview --xray --overlay "$1" --time "$2" --size 320x180 --out "$out/ov_$1.png" >/dev/null || fail "render --overlay $1"
+  if "$tool" compare "$out/ov_$1.png" "$out/overview_xray_utility.png" 2 0.0005 >/dev/null 2>&1; then fail "--overlay $1 looks like the utility colours"; fi
+done
 echo "cli_render: all passed"
