@@ -212,6 +212,8 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
     switch (mode) {
       case OverlayMode::kAge: lg.title = "Age"; lg.unit = "years"; lg.lo = 0.0; break;
       case OverlayMode::kRisk: lg.title = "Break risk"; lg.unit = "breaks/year"; lg.lo = 0.0; break;
+      case OverlayMode::kAlarm:  // a fixed scale: the colour of "alarm" must not depend on the day
+        lg.title = "Alarm state"; lg.unit = in.value_unit; lg.lo = 0.0; lg.hi = 2.0; break;
       default: lg.title = overlay_name(mode); lg.unit = in.value_unit;
     }
   }
