@@ -10,6 +10,24 @@
 #include "linear_system.h"
 
 namespace et::sim {
+namespace {
+
+// An emitter's head-loss gradient and head loss at flow q: a power law, linearised below
+// the gradient limit rq as EPANET does. Shared by the matrix set-up and the flow update.
+void emitter_head_loss(const Node& node, double q, double qexp, double rq, double& hgrad,
+                       double& hloss) {
+  double ke = std::max(kCSmall, node.emitter);
+  hgrad = qexp * ke * std::pow(std::fabs(q), qexp - 1.0);
+  if (hgrad < rq) {
+    hgrad = rq / qexp;
+    hloss = hgrad * q;
+  } else {
+    hloss = hgrad * q / qexp;
+  }
+}
+
+}  // namespace
+
 
 LinearSystem::LinearSystem(const SimNetwork& net) : n_(net.njuncs) {
   using Triplet = Eigen::Triplet<double>;
@@ -123,16 +141,9 @@ void Hydraulics::matrix_coeffs() {
   for (int n = 0; n < nj; ++n) {
     const Node& node = net_.nodes[size_t(n)];
     if (node.emitter == 0.0) continue;
-    double ke = std::max(kCSmall, node.emitter);
-    double q = emitter_flow_[size_t(n)];
-    double hgrad = qexp * ke * std::pow(std::fabs(q), qexp - 1.0);
-    double hloss;
-    if (hgrad < rq) {
-      hgrad = rq / qexp;
-      hloss = hgrad * q;
-    } else {
-      hloss = hgrad * q / qexp;
-    }
+    const double q = emitter_flow_[size_t(n)];
+    double hgrad, hloss;
+    emitter_head_loss(node, q, qexp, rq, hgrad, hloss);
     ls.add_diag(n, 1.0 / hgrad);
     ls.rhs(n) += (hloss + node.elev) / hgrad;
     xflow_[size_t(n)] -= q;
@@ -215,16 +226,9 @@ double Hydraulics::new_flows() {
   for (int n = 0; n < nj; ++n) {
     const Node& node = net_.nodes[size_t(n)];
     if (node.emitter == 0.0) continue;
-    double ke = std::max(kCSmall, node.emitter);
-    double q = emitter_flow_[size_t(n)];
-    double hgrad = qexp * ke * std::pow(std::fabs(q), qexp - 1.0);
-    double hloss;
-    if (hgrad < rq) {
-      hgrad = rq / qexp;
-      hloss = hgrad * q;
-    } else {
-      hloss = hgrad * q / qexp;
-    }
+    const double q = emitter_flow_[size_t(n)];
+    double hgrad, hloss;
+    emitter_head_loss(node, q, qexp, rq, hgrad, hloss);
     double dq = (hloss - head_[size_t(n)] + node.elev) / hgrad * relax_;
     emitter_flow_[size_t(n)] -= dq;
     qsum += std::fabs(emitter_flow_[size_t(n)]);
