@@ -5,7 +5,7 @@
 #include "et/app/frame_setup.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
-#include "et/ui/imgui_setup.h"
+#include "et/ui/ui_context.h"
 #include "scenario_setup.h"
 #include "ui_models.h"
 #include "verbs.h"

@@ -13,7 +13,7 @@
 #include "et/app/picking.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
-#include "et/ui/imgui_setup.h"
+#include "et/ui/ui_context.h"
 #include "et/ui/overlay_panel.h"
 #include "et/sim/outage.h"
 #include "outage_view.h"

@@ -10,7 +10,7 @@
 
 #include "et/render/renderer.h"
 #include "gpu_layout.h"
-#include "imgui_pass.h"
+#include "ui_pass.h"
 #include "pipelines.h"
 #include "target.h"
 

@@ -1,4 +1,4 @@
-#include "et/ui/imgui_setup.h"
+#include "et/ui/ui_context.h"
 
 #include "et/ui/color.h"
 

@@ -1,4 +1,4 @@
-#include "imgui_pass.h"
+#include "ui_pass.h"
 
 #include <imgui.h>
 #include <imgui_impl_vulkan.h>
