@@ -45,4 +45,15 @@ for ov in "pressure 07:30" "velocity 07:30" "alarm 19:30" "measured_minus_simula
   "$exe" render "$scene" --view overview --xray --overlay "$1" --time "$2" --size 320x180 --out "$out/ov_$1.png" >/dev/null || fail "render --overlay $1"
   if "$tool" compare "$out/ov_$1.png" "$out/overview_xray_utility.png" 2 0.0005 >/dev/null 2>&1; then fail "--overlay $1 looks like the utility colours"; fi
 done
+# outage: isolating a water main closes the valves around it and cuts households off;
+# the picture is written with the dry part marked.
+"$exe" outage "$scene" --isolate W-P075 --json --view overview --size 320x180 --out "$out/outage.png" >"$out/outage.txt" || fail "outage --isolate"
+python3 - "$out/outage.txt" <<'PY' || fail "outage output"
+import json, sys
+text = open(sys.argv[1]).read()
+j = json.loads(text[:text.rindex("}") + 1])
+assert len(j["closed_valves"]) >= 1 and j["households"] > 0 and j["buildings"], j
+PY
+[ -f "$out/outage.png" ] || fail "outage --out wrote no picture"
+"$exe" outage "$scene" --close W-J01 >/dev/null 2>&1 && fail "closing a junction was accepted"
 echo "cli_render: all passed"
