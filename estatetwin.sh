@@ -40,8 +40,12 @@ build() {
     cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" \
       -DESTATETWIN_WERROR="${ESTATETWIN_WERROR:-OFF}" >/dev/null
   fi
-  cmake --build "$build_dir" -- -j"$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "estatetwin.sh: build failed" >&2; exit 1; }
+  # Quiet when there is nothing to do: only compiler messages get through. The log is
+  # kept so that the build's own exit status decides (a pipe would hide it).
+  local status=0
+  cmake --build "$build_dir" -- -j"$(nproc)" >"$build_dir/build.log" 2>&1 || status=$?
+  grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: (no work to do|Entering directory)' "$build_dir/build.log" || true
+  [ "$status" -eq 0 ] || { echo "estatetwin.sh: build failed (log: $build_dir/build.log)" >&2; exit 1; }
   exe=$root/$build_dir/estatetwin
   # The default scene is generated, not committed; regenerate when the generator changes.
   if [ ! -f scenes/muyanghu/scene.json ] || [ "$exe" -nt scenes/muyanghu/scene.json ]; then
