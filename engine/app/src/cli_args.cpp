@@ -68,19 +68,24 @@ Result<glm::ivec2> parse_size(const std::string& text, const std::string& what) 
   return glm::ivec2(*w, *h);
 }
 
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t comma = text.find(',', start);
+    out.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
 Result<std::vector<double>> parse_numbers(const std::string& text, size_t count,
                                           const std::string& what) {
   std::vector<double> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                     : comma - start);
+  for (const std::string& part : split_list(text)) {
     auto v = parse_double(part, -1e7, 1e7, what);
     if (!v) return v.error();
     out.push_back(*v);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
   }
   if (out.size() != count)
     return Error{what + ": expected " + std::to_string(count) + " comma-separated numbers, got " +

@@ -5,18 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "et/app/overlay.h"
 #include "et/app/world_builder.h"
 #include "primitives.h"
 
 namespace et::app {
 namespace {
 
-std::string value_key_of(Utility u, const std::string& id) {
-  std::string k = utility_name(u);
-  k += '/';
-  k += id;
-  return k;
-}
 
 constexpr double kGroundCoverLift = 0.03;  // shaft tops sit just above the ground surface
 
@@ -155,7 +150,7 @@ std::vector<render::Instance> flow_arrows(const Scene& scene, const SceneWorld& 
   for (const Network& net : scene.networks) {
     const Layer layer = utility_layer(net.utility);
     for (const NetLink& l : net.links) {
-      auto it = velocity.find(value_key_of(net.utility, l.id));
+      auto it = velocity.find(value_key(net.utility, l.id));
       if (it == velocity.end() || std::abs(it->second) < 1e-3 || l.path.size() < 2) continue;
       const double v = it->second;
       const double size = std::max(0.12, 0.9 * l.section_height_m());

@@ -35,14 +35,9 @@ int verb_outage(const Argv& argv) {
   std::vector<std::string> ids;
   std::vector<std::string> isolating;
   if (args->has("close")) {
-    std::string list = args->get("close");
-    for (size_t start = 0; start <= list.size();) {
-      size_t comma = list.find(',', start);
-      std::string id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (id.empty()) return fail("--close: empty id in '" + list + "'", 2);
+    for (const std::string& id : split_list(args->get("close"))) {
+      if (id.empty()) return fail("--close: empty id in '" + args->get("close") + "'", 2);
       ids.push_back(id);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
     }
   } else {
     const std::string link = args->get("isolate");

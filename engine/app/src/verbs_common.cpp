@@ -80,16 +80,10 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
   }
   if (args.has("layers")) {
     v.layers.fill(false);
-    std::string list = args.get("layers");
-    size_t start = 0;
-    while (start <= list.size()) {
-      size_t comma = list.find(',', start);
-      std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (const std::string& name : split_list(args.get("layers"))) {
       Layer l = layer_from_name(name);
       if (l == Layer::kCount) return Error{"--layers: unknown layer '" + name + "'"};
       v.layers[static_cast<int>(l)] = true;
-      if (comma == std::string::npos) break;
-      start = comma + 1;
     }
   }
   if (args.has("xray")) v.xray = true;

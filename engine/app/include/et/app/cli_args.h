@@ -29,6 +29,9 @@ Result<Args> parse_args(const std::vector<std::string>& argv,
                         const std::set<std::string>& with_value,
                         const std::set<std::string>& flags);
 
+// "a,b,c" -> {"a", "b", "c"}; empty items are kept (callers reject them with context).
+std::vector<std::string> split_list(const std::string& text);
+
 // "WxH" with 1 <= W, H <= 16384; `what` names the option in the error.
 Result<glm::ivec2> parse_size(const std::string& text, const std::string& what);
 // Comma-separated numbers, exactly `count` of them, all finite.
