@@ -18,6 +18,7 @@ static const char* kBenchHelp =
     "                               [--frames N] [--warmup N]\n"
     "       estatetwin bench load SCENE [--runs N]\n"
     "       estatetwin bench hydraulics NET.inp [--runs N]   (see bench hydraulics --help)\n"
+    "       estatetwin bench live SCENE                      (see bench live --help)\n"
     "render: N offscreen frames of the scene, then N frames that only clear the same\n"
     "target; prints median and p95 frame time (ms) of both and their ratio. A frame is\n"
     "timed from submit to the GPU finishing it (no read-back).\n"
