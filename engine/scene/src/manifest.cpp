@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "et/core/date.h"
 #include "et/core/file_io.h"
+#include "et/core/json_field.h"
 #include "et/scene/model_loader.h"
 #include "et/scene/scene.h"
 
@@ -15,84 +17,10 @@ namespace et {
 namespace {
 
 using json = nlohmann::json;
+using json_io::Field;
 namespace fs = std::filesystem;
 
-// Coordinates beyond this many metres from the origin are treated as a unit or CRS mistake.
-constexpr double kMaxCoordinate = 1.0e6;
-
-struct Failure {
-  Error error;
-};
-
-class Field {
- public:
-  Field(const json& j, std::string pointer, const std::string& file)
-      : j_(j), ptr_(std::move(pointer)), file_(file) {}
-
-  [[noreturn]] void fail(const std::string& what) const {
-    throw Failure{make_error(file_, ptr_.empty() ? "/" : ptr_, what)};
-  }
-  const json& raw() const { return j_; }
-  const std::string& pointer() const { return ptr_; }
-
-  bool has(const char* key) const { return j_.is_object() && j_.contains(key); }
-  Field operator[](const char* key) const {
-    if (!j_.is_object()) fail("expected an object");
-    auto it = j_.find(key);
-    if (it == j_.end()) Field(j_, ptr_ + "/" + key, file_).fail("missing required field");
-    return Field(*it, ptr_ + "/" + key, file_);
-  }
-  Field at(size_t i) const { return Field(j_[i], ptr_ + "/" + std::to_string(i), file_); }
-  size_t array_size() const {
-    if (!j_.is_array()) fail("expected an array");
-    return j_.size();
-  }
-
-  std::string str() const {
-    if (!j_.is_string()) fail("expected a string");
-    return j_.get<std::string>();
-  }
-  double num() const {
-    if (!j_.is_number()) fail("expected a number");
-    double v = j_.get<double>();
-    if (!std::isfinite(v)) fail("expected a finite number");
-    return v;
-  }
-  double num_in(double lo, double hi) const {
-    double v = num();
-    if (v < lo || v > hi)
-      fail("expected a number in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(v));
-    return v;
-  }
-  int integer_in(int lo, int hi) const {
-    double v = num_in(lo, hi);
-    if (v != std::floor(v)) fail("expected an integer");
-    return static_cast<int>(v);
-  }
-  glm::dvec3 vec3() const {
-    if (!j_.is_array() || j_.size() != 3) fail("expected an array of 3 numbers");
-    glm::dvec3 v(at(0).num(), at(1).num(), at(2).num());
-    for (int i = 0; i < 3; ++i)
-      if (std::abs(v[i]) > kMaxCoordinate) at(i).fail("coordinate out of range (absurd value)");
-    return v;
-  }
-  glm::dvec2 vec2() const {
-    if (!j_.is_array() || j_.size() != 2) fail("expected an array of 2 numbers");
-    return {at(0).num(), at(1).num()};
-  }
-
- private:
-  static std::string fmt(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-  }
-  const json& j_;
-  std::string ptr_;
-  const std::string& file_;
-};
-
-void read_bookmark(const Field& f, Bookmark& b) {
+void read_bookmark(const Field& f, int epoch_day, Bookmark& b) {
   b.name = f["name"].str();
   if (b.name.empty()) f["name"].fail("expected a non-empty name");
   b.view.camera.eye = f["eye"].vec3();
@@ -119,6 +47,16 @@ void read_bookmark(const Field& f, Bookmark& b) {
         mm > 59)
       f["time"].fail("expected a time of day HH:MM, got \"" + t + "\"");
     b.view.time_s = hh * 3600.0 + mm * 60.0;
+  }
+  // Plans are checked by the app, which loads them (engine/plan).
+  if (f.has("plan")) b.view.plan = f["plan"].str();
+  if (f.has("plan_b")) b.view.plan_b = f["plan_b"].str();
+  if (f.has("date")) {  // a schedule date: the plan as it stands that day, at the time above
+    std::optional<int> day = parse_date(f["date"].str());
+    if (!day) f["date"].fail("expected a date YYYY-MM-DD");
+    if (*day < epoch_day) f["date"].fail("expected a date on or after the scene's epoch");
+    b.view.time_s = std::fmod(b.view.time_s, 86400.0) + (*day - epoch_day) * 86400.0;
+    b.view.staged = true;
   }
   if (f.has("excavation")) {
     Field e = f["excavation"];
@@ -238,12 +176,25 @@ void read_manifest(const json& root, const std::string& path, Scene& s) {
   if (r.has("alarm_rules")) s.alarm_rules_file = r["alarm_rules"].str();
   if (r.has("live_log")) s.live_log_file = r["live_log"].str();
 
+  // Relocation plans (engine/plan reads the files).
+  if (r.has("plans")) {
+    Field plans = r["plans"];
+    for (size_t i = 0; i < plans.array_size(); ++i) s.plan_files.push_back(plans.at(i).str());
+  }
+  if (r.has("lanes")) s.lanes_file = r["lanes"].str();
+  if (r.has("clearance_rules")) s.clearance_rules_file = r["clearance_rules"].str();
+  if (r.has("epoch")) {
+    std::optional<int> day = parse_date(r["epoch"].str());
+    if (!day) r["epoch"].fail("expected a date YYYY-MM-DD");
+    s.epoch_day = *day;
+  }
+
   Field bms = r["bookmarks"];
   std::set<std::string> names;
   for (size_t i = 0; i < bms.array_size(); ++i) {
     Bookmark b;
     b.view.ground_opacity = s.ground.opacity;
-    read_bookmark(bms.at(i), b);
+    read_bookmark(bms.at(i), s.epoch_day, b);
     if (!names.insert(b.name).second)
       bms.at(i)["name"].fail("duplicate bookmark '" + b.name + "'");
     s.bookmarks.push_back(std::move(b));
@@ -282,7 +233,7 @@ Result<Scene> parse_manifest(const std::string& text, const std::string& path) {
   if (s.dir.empty()) s.dir = ".";
   try {
     read_manifest(root, path, s);
-  } catch (const Failure& f) {
+  } catch (const json_io::JsonFailure& f) {
     return f.error;
   }
   return s;

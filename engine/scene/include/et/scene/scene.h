@@ -65,6 +65,14 @@ struct Scene {
   std::vector<Bookmark> bookmarks;
   // Live data files (engine/live), relative to `dir`; empty when scene.json names none.
   std::string sensors_file, alarm_rules_file, live_log_file;
+  // Relocation plans (engine/plan reads the files), relative to `dir`: one file per plan,
+  // the lane segments (the streets a trench can dig up) and the clearance rules table
+  // (empty: the default table in assets/).
+  std::vector<std::string> plan_files;
+  std::string lanes_file, clearance_rules_file;
+  // Day 0 of the scenario clock, in days since 1970-01-01 ("epoch": "YYYY-MM-DD" in
+  // scene.json; default 2027-01-01). The 4D schedule and bookmarks' "date" count from it.
+  int epoch_day = 20819;
   // Problems in optional parts (a network layer that failed to load): the scene still
   // opens, and these are shown in the UI and by `validate`.
   std::vector<std::string> warnings;

@@ -45,6 +45,14 @@ struct ViewState {
   std::string palette = "cjj61";  // utility colours: cjj61 (default) or apwa
   std::string overlay = "utility";  // what colours the networks (app/overlay.h)
   double time_s = 8.0 * 3600.0;     // the scenario clock: seconds since midnight of day 0
+                                    // (day 0 = the scene's epoch date, Scene::epoch_day)
+  // Relocation plans (engine/plan): the networks as plan `plan` leaves them ("" = as found).
+  // A non-empty `plan_b` splits the view: `plan` on the left, `plan_b` on the right, one
+  // camera. `staged`: show each plan as it stands on the clock's date (4D schedule) rather
+  // than complete.
+  std::string plan;
+  std::string plan_b;
+  bool staged = false;
 
   bool layer_visible(Layer l) const { return layers[static_cast<int>(l)]; }
 };
