@@ -21,16 +21,16 @@ void flush_nothing(png_structp) {}
 
 }  // namespace
 
-Status write_png(const std::string& path, const Image& image) {
+Result<std::vector<std::uint8_t>> encode_png(const Image& image, const std::string& name) {
   if (image.width <= 0 || image.height <= 0)
-    return make_error(path, "", "refusing to write an empty image");
+    return make_error(name, "", "refusing to write an empty image");
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
-  if (!info) return make_error(path, "", "libpng initialisation failed");
+  if (!info) return make_error(name, "", "libpng initialisation failed");
   std::vector<std::uint8_t> encoded;
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);
-    return make_error(path, "", "PNG encoding failed");
+    return make_error(name, "", "PNG encoding failed");
   }
   png_set_write_fn(png, &encoded, append_bytes, flush_nothing);
   png_set_IHDR(png, info, image.width, image.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
@@ -41,7 +41,13 @@ Status write_png(const std::string& path, const Image& image) {
     png_write_row(png, const_cast<png_bytep>(image.pixel(0, y)));
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
-  return write_file_atomic(path, encoded.data(), encoded.size());
+  return encoded;
+}
+
+Status write_png(const std::string& path, const Image& image) {
+  auto encoded = encode_png(image, path);
+  if (!encoded) return encoded.error();
+  return write_file_atomic(path, encoded->data(), encoded->size());
 }
 
 Result<Image> read_png(const std::string& path) {

@@ -22,6 +22,8 @@ struct Image {
 
 // Writes atomically: a failed write leaves no file (and an existing one untouched).
 Status write_png(const std::string& path, const Image& image);
+// The PNG file's bytes in memory (reports embed them); `name` only labels errors.
+Result<std::vector<std::uint8_t>> encode_png(const Image& image, const std::string& name);
 Result<Image> read_png(const std::string& path);
 
 struct ImageDiff {
