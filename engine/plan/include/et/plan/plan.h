@@ -45,6 +45,10 @@ struct Edit {
   // against the network's nodes and `nodes`); path z from the covers as the loader does.
   NetLink link;
   std::vector<NetNode> nodes;  // add: new nodes the link needs (may be empty)
+  // add: index into scene.networks of the network the link joins (the one holding its
+  // existing end node, else the utility's first). link.from/to index that network's nodes,
+  // then `nodes` (index network size + k), as loaded.
+  int network = -1;
   // reroute/move: the new centreline in plan (x, y), first and last points at the link's
   // end nodes; z from the covers (the link's own when the edit gives none).
   std::vector<glm::dvec2> path;
