@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -17,6 +18,10 @@
 #include "et/core/file_io.h"
 #include "et/core/geo.h"
 #include "et/gen/estate.h"
+#include "et/plan/plan.h"
+#include "et/plan/rules.h"
+#include "et/plan/site.h"
+#include "et/scene/scene.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -959,4 +964,306 @@ TEST(GenNetworks, DistrictNetworksArePrefixedPerEstate) {
       EXPECT_EQ(l.p["from"].get<std::string>().substr(0, 5), id.substr(0, 5)) << id;
     }
   }
+}
+
+// Relocation plans and lane segments (README "Plans"): Muyanghu ships the separate,
+// coordinated and tunnel plans, built from the same as-found networks the GeoJSON files are
+// written from, so every id an edit names is a real one.
+namespace {
+
+const char* const kPlanIds[] = {"separate", "coordinated", "tunnel"};
+
+struct Segment {
+  std::string id;
+  double x0, y0, x1, y1;
+};
+
+std::vector<Segment> read_lanes(const std::string& path) {
+  const json j = json::parse(slurp(path));
+  std::vector<Segment> out;
+  for (const json& s : j["segments"]) {
+    Segment g{s["id"], 1e9, 1e9, -1e9, -1e9};
+    for (const json& p : s["polygon"]) {
+      g.x0 = std::min(g.x0, p[0].get<double>());
+      g.y0 = std::min(g.y0, p[1].get<double>());
+      g.x1 = std::max(g.x1, p[0].get<double>());
+      g.y1 = std::max(g.y1, p[1].get<double>());
+    }
+    out.push_back(g);
+  }
+  return out;
+}
+
+// Per lane segment, how many tasks dig it (their trench's centreline passes through it).
+std::map<std::string, int> digs_per_segment(const json& plan, const std::vector<Segment>& lanes) {
+  std::map<std::string, json> trenches;
+  for (const json& t : plan["trenches"]) trenches[t["id"]] = t;
+  std::map<std::string, int> digs;
+  for (const json& task : plan["tasks"]) {
+    if (!task.contains("trench")) continue;
+    const json& path = trenches.at(task["trench"])["path"];
+    std::set<std::string> hit;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+      const double ax = path[i - 1][0], ay = path[i - 1][1], bx = path[i][0], by = path[i][1];
+      const double len = std::hypot(bx - ax, by - ay);
+      for (double s = 0; s <= len; s += 0.5) {
+        const double x = ax + (bx - ax) * s / len, y = ay + (by - ay) * s / len;
+        for (const Segment& g : lanes) {
+          if (x >= g.x0 && x <= g.x1 && y >= g.y0 && y <= g.y1) hit.insert(g.id);
+        }
+      }
+    }
+    for (const std::string& id : hit) ++digs[id];
+  }
+  return digs;
+}
+
+int total(const std::map<std::string, int>& m) {
+  int n = 0;
+  for (const auto& [k, v] : m) n += v;
+  return n;
+}
+
+}  // namespace
+
+TEST(GenPlans, SceneListsThePlansAndLanes) {
+  TempDir tmp;
+  const std::string dir = tmp.sub("m");
+  json scene = generate(dir);
+  ASSERT_TRUE(scene.is_object());
+  ASSERT_TRUE(scene.contains("epoch") && scene["epoch"].is_string());
+  const std::string epoch = scene["epoch"];
+  ASSERT_EQ(scene["plans"].size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(scene["plans"][i], "plans/" + std::string(kPlanIds[i]) + ".json");
+    const json p = json::parse(slurp(dir + "/" + scene["plans"][i].get<std::string>()));
+    EXPECT_EQ(p["format"], "estatetwin-plan/1");
+    EXPECT_EQ(p["id"], kPlanIds[i]);
+    EXPECT_FALSE(p["name"].get<std::string>().empty());
+    EXPECT_FALSE(p["edits"].empty());
+    for (const json& t : p["tasks"]) {
+      EXPECT_GT(t["start"].get<std::string>(), epoch) << t["id"];  // ISO dates sort as text
+      EXPECT_GE(t["end"].get<std::string>(), t["start"].get<std::string>()) << t["id"];
+    }
+  }
+  ASSERT_EQ(scene["lanes"], "lanes.json");
+  const json lanes = json::parse(slurp(dir + "/lanes.json"));
+  EXPECT_EQ(lanes["format"], "estatetwin-lanes/1");
+  std::set<std::string> ids;
+  for (const json& s : lanes["segments"]) {
+    EXPECT_TRUE(ids.insert(s["id"].get<std::string>()).second) << s["id"];
+    EXPECT_TRUE(s["surface"] == "carriageway" || s["surface"] == "footpath");
+    ASSERT_EQ(s["polygon"].size(), 4u);
+    const double w = std::abs(s["polygon"][2][0].get<double>() - s["polygon"][0][0].get<double>());
+    const double h = std::abs(s["polygon"][2][1].get<double>() - s["polygon"][0][1].get<double>());
+    if (s["surface"] == "carriageway") {
+      EXPECT_GE(std::max(w, h), 15.0) << s["id"];  // about 20-25 m long
+      EXPECT_LE(std::max(w, h), 30.0) << s["id"];
+    }
+  }
+  for (const char* id : {"R1-01", "R5-01", "M-01", "S-01"}) EXPECT_TRUE(ids.count(id)) << id;
+
+  // Bookmarks that show the plans: A/B and a day of the coordinated works.
+  std::map<std::string, json> views;
+  for (const json& b : scene["bookmarks"]) views[b["name"]] = b;
+  ASSERT_TRUE(views.count("plan-ab") && views.count("construction"));
+  EXPECT_EQ(views["plan-ab"]["plan"], "separate");
+  EXPECT_EQ(views["plan-ab"]["plan_b"], "coordinated");
+  EXPECT_EQ(views["construction"]["plan"], "coordinated");
+  EXPECT_GT(views["construction"]["date"].get<std::string>(), epoch);
+
+  // A district gets no plans (a plan per prefixed estate copy is not worth it there).
+  json four = generate(tmp.sub("four"), 4);
+  EXPECT_FALSE(four.contains("plans"));
+  EXPECT_FALSE(fs::exists(tmp.sub("four/lanes.json")));
+}
+
+TEST(GenPlans, EditsNameTheWrittenNetworks) {
+  TempDir tmp;
+  const std::string dir = tmp.sub("m");
+  json scene = generate(dir);
+  ASSERT_TRUE(scene.is_object());
+  std::map<std::string, NetFile> nets = read_networks(dir, scene);
+  std::map<std::string, std::map<std::string, const NetFeature*>> links;
+  for (const auto& [u, f] : nets) {
+    for (const NetFeature& l : f.links) links[u][l.p["id"]] = &l;
+  }
+  const std::set<std::string> owners = {"water", "power", "gas", "telecom", "district"};
+  std::set<std::string> ops;
+  for (const char* id : kPlanIds) {
+    const json p = json::parse(slurp(dir + "/plans/" + id + ".json"));
+    std::set<std::string> trenches;
+    for (const json& t : p["trenches"]) trenches.insert(t["id"].get<std::string>());
+    std::map<std::string, int> in_tasks;
+    for (const json& t : p["tasks"]) {
+      EXPECT_TRUE(owners.count(t["owner"])) << id << " " << t["id"];
+      for (const json& e : t["edits"]) ++in_tasks[e];
+    }
+    std::set<std::string> edit_ids, new_links;
+    for (const json& e : p["edits"]) {
+      const std::string eid = e["id"], op = e["op"], u = e["utility"];
+      SCOPED_TRACE(std::string(id) + " " + eid);
+      ops.insert(op);
+      EXPECT_TRUE(edit_ids.insert(eid).second);
+      EXPECT_EQ(in_tasks[eid], 1) << "every edit in exactly one task";
+      EXPECT_TRUE(owners.count(e["owner"]));
+      ASSERT_TRUE(nets.count(u)) << u;
+      if (e.contains("trench")) {
+        EXPECT_TRUE(trenches.count(e["trench"])) << e["trench"];
+      }
+      if (op == "add") {
+        const json& l = e["link"];
+        EXPECT_FALSE(links[u].count(l["id"])) << "new id clashes: " << l["id"];
+        EXPECT_TRUE(new_links.insert(l["id"].get<std::string>()).second) << l["id"];
+        std::set<std::string> own;
+        for (const json& n : e.value("nodes", json::array()))
+          own.insert(n["id"].get<std::string>());
+        for (const char* end : {"from", "to"}) {
+          EXPECT_TRUE(nets[u].nodes.count(l[end]) || own.count(l[end])) << l[end];
+        }
+        continue;
+      }
+      ASSERT_FALSE(e["links"].empty());
+      for (const json& l : e["links"]) EXPECT_TRUE(links[u].count(l)) << "unknown link " << l;
+      if (op != "reroute" && op != "move") continue;
+      ASSERT_EQ(e["links"].size(), 1u);
+      const NetFeature* l = links[u][e["links"][0]];
+      ASSERT_NE(l, nullptr);
+      const json& path = e["path"];
+      ASSERT_GE(path.size(), 2u);
+      const XY& a = nets[u].nodes[l->p["from"]].path.front();
+      const XY& b = nets[u].nodes[l->p["to"]].path.front();
+      EXPECT_LT(
+          std::hypot(path.front()[0].get<double>() - a[0], path.front()[1].get<double>() - a[1]),
+          0.02);
+      EXPECT_LT(
+          std::hypot(path.back()[0].get<double>() - b[0], path.back()[1].get<double>() - b[1]),
+          0.02);
+    }
+    // No two tasks in one trench on overlapping dates.
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_trench;
+    for (const json& t : p["tasks"]) {
+      if (t.contains("trench")) by_trench[t["trench"]].push_back({t["start"], t["end"]});
+    }
+    for (auto& [t, spans] : by_trench) {
+      std::sort(spans.begin(), spans.end());
+      for (std::size_t i = 1; i < spans.size(); ++i)
+        EXPECT_GT(spans[i].first, spans[i - 1].second) << t;
+    }
+  }
+  EXPECT_EQ(ops, (std::set<std::string>{"remove", "abandon", "add", "reroute", "depth", "move"}));
+}
+
+TEST(GenPlans, CoordinationDigsLessAndFinishesSooner) {
+  TempDir tmp;
+  const std::string dir = tmp.sub("m");
+  ASSERT_TRUE(generate(dir).is_object());
+  const std::vector<Segment> lanes = read_lanes(dir + "/lanes.json");
+  std::map<std::string, json> plans;
+  for (const char* id : kPlanIds) plans[id] = json::parse(slurp(dir + "/plans/" + id + ".json"));
+  std::map<std::string, std::map<std::string, int>> digs;
+  for (const char* id : kPlanIds) digs[id] = digs_per_segment(plans[id], lanes);
+  // Row lane segments: up to four digs (one per company whose lines reach it) apart, never
+  // more than two together (one trench per side of the lane).
+  int fourfold = 0, row_segments = 0;
+  for (const auto& [seg, n] : digs["separate"]) {
+    if (seg[0] != 'R') continue;
+    ++row_segments;
+    fourfold += n >= 4 ? 1 : 0;
+    EXPECT_LE(digs["coordinated"][seg], std::min(n, 2)) << seg;
+  }
+  EXPECT_GT(fourfold * 2, row_segments);
+  EXPECT_LT(total(digs["coordinated"]), total(digs["separate"]) * 2 / 3);
+  EXPECT_LT(total(digs["tunnel"]), total(digs["coordinated"]));
+
+  auto hours = [](const json& p) {
+    double h = 0;
+    for (const json& t : p["tasks"]) h += t["outage_h"].get<double>();
+    return h;
+  };
+  auto last_day = [](const json& p) {
+    std::string d;
+    for (const json& t : p["tasks"]) d = std::max(d, t["end"].get<std::string>());
+    return d;
+  };
+  auto cost = [](const json& p) {
+    double c = 0;
+    for (const json& k : p["costs"])
+      c += k["quantity"].get<double>() * k["unit_cost_cny"].get<double>();
+    return c;
+  };
+  EXPECT_LT(hours(plans["coordinated"]), hours(plans["separate"]));
+  EXPECT_LT(last_day(plans["coordinated"]), last_day(plans["separate"]));
+  EXPECT_GT(cost(plans["tunnel"]), cost(plans["coordinated"]));
+
+  // Coordinated trenches are shared: each row lane's two trenches carry two companies each.
+
+  for (const json& t : plans["coordinated"]["tasks"]) {
+    if (!t.contains("trench")) continue;
+    std::set<std::string> u;
+    for (const json& eid : t["edits"]) {
+      for (const json& e : plans["coordinated"]["edits"]) {
+        if (e["id"] == eid) u.insert(e["utility"].get<std::string>());
+      }
+    }
+    const std::string tr = t["trench"];
+    if (tr.rfind("T-R", 0) == 0 || tr.rfind("T-M", 0) == 0) {
+      EXPECT_GE(u.size(), 2u) << tr;
+    }
+  }
+
+  // The tunnel plan has a utility tunnel carrying water, power and telecom, and no gas.
+  std::string tunnel;
+  for (const json& t : plans["tunnel"]["trenches"]) {
+    if (t["kind"] == "tunnel") tunnel = t["id"];
+  }
+  ASSERT_FALSE(tunnel.empty());
+  std::set<std::string> in_tunnel;
+  for (const json& e : plans["tunnel"]["edits"]) {
+    if (e.value("trench", "") == tunnel) in_tunnel.insert(e["utility"].get<std::string>());
+  }
+  EXPECT_EQ(in_tunnel, (std::set<std::string>{"water", "power", "telecom"}));
+}
+
+TEST(GenPlans, SameSeedSameBytes) {
+  TempDir tmp;
+  ASSERT_TRUE(generate(tmp.sub("a")).is_object());
+  ASSERT_TRUE(generate(tmp.sub("b")).is_object());
+  for (const char* f :
+       {"lanes.json", "plans/separate.json", "plans/coordinated.json", "plans/tunnel.json"}) {
+    EXPECT_EQ(slurp(tmp.sub("a/") + f), slurp(tmp.sub("b/") + f)) << f;
+  }
+}
+
+// The plan loader reads the generated plans back and checks them against the networks; with
+// the plans complete, the coordinated and tunnel plans leave far fewer GB 50289 violations
+// (clearance and cover) than the as-found networks and the separate plan.
+TEST(GenPlans, LoadAndLeaveFewerViolations) {
+  TempDir tmp;
+  const std::string dir = tmp.sub("m");
+  ASSERT_TRUE(generate(dir).is_object());
+  et::Result<et::Scene> scene = et::load_scene(dir + "/scene.json");
+  ASSERT_TRUE(scene.ok()) << scene.error().message;
+  et::Result<std::vector<et::plan::Plan>> plans = et::plan::load_plans(scene.value());
+  ASSERT_TRUE(plans.ok()) << plans.error().message;
+  ASSERT_EQ(plans.value().size(), 3u);
+  et::Result<std::vector<et::plan::LaneSegment>> lanes =
+      et::plan::load_lanes(dir + "/" + scene.value().lanes_file);
+  ASSERT_TRUE(lanes.ok()) << lanes.error().message;
+  et::Result<et::plan::RuleTable> rules = et::plan::load_scene_rules(scene.value());
+  ASSERT_TRUE(rules.ok()) << rules.error().message;
+  const std::size_t as_found =
+      et::plan::check_clearances(scene.value().networks, scene.value().buildings, rules.value(),
+                                 lanes.value())
+          .size();
+  std::map<std::string, std::size_t> left;
+  for (const et::plan::Plan& p : plans.value()) {
+    const std::vector<et::Network> after = et::plan::apply_plan(scene.value(), p);
+    left[p.id] =
+        et::plan::check_clearances(after, scene.value().buildings, rules.value(), lanes.value(), &p)
+            .size();
+  }
+  EXPECT_LT(left["separate"], as_found);
+  EXPECT_LT(left["coordinated"] * 3, left["separate"] * 2);
+  EXPECT_LT(left["tunnel"] * 3, left["separate"] * 2);
 }

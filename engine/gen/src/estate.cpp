@@ -14,7 +14,10 @@
 #include "et/core/file_io.h"
 #include "geojson_writer.h"
 #include "models.h"
+#include "net_common.h"
+#include "plan_writer.h"
 #include "rng.h"
+#include "tours_muyanghu.h"
 
 namespace et::gen {
 
@@ -89,6 +92,27 @@ std::string estate_prefix(const District& d, int k) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "E%03d-", k + 1);
   return buf;
+}
+
+// Views of the plans: the overview split A/B (separate | coordinated), the main lane in the
+// middle of the coordinated works (trenches open, ground translucent), and the tunnel plan
+// finished, looking up the main lane from the south gate.
+void add_plan_views(Json& scene, const EstateLayout& layout, const Rect& extent,
+                    const PlansWritten& plans) {
+  Json ab = overview(extent);
+  ab["name"] = "plan-ab";
+  ab["plan"] = "separate";
+  ab["plan_b"] = "coordinated";
+  scene["bookmarks"].push_back(ab);
+  const Rect& m = layout.main_lane;
+  const double xc = (m.x0 + m.x1) / 2;
+  Json works = bookmark("construction", {xc + 14.0, -75.0, 16.0}, {xc, -35.0, -1.0}, 55.0, 0.3);
+  works["plan"] = "coordinated";
+  works["date"] = plans.construction_date;
+  scene["bookmarks"].push_back(works);
+  Json t = bookmark("tunnel", {xc + 9.0, -84.0, 6.0}, {xc - 2.0, -45.0, -2.0}, 55.0, 0.2);
+  t["plan"] = "tunnel";
+  scene["bookmarks"].push_back(t);
 }
 
 Status write_model(const std::string& dir, const std::string& name, const MeshBuilder& mesh) {
@@ -173,8 +197,17 @@ Status generate_estate(const EstateOptions& options, const std::string& out_dir)
   }
 
   std::vector<NetworkFile> network_files;
+  EstateNets nets;
   {
-    Status s = write_networks(layout, placements, options.seed, kOrigin, out_dir, network_files);
+    Status s =
+        write_networks(layout, placements, options.seed, kOrigin, out_dir, network_files, &nets);
+    if (!s.ok()) return s;
+  }
+  // Relocation plans and lane segments for the single estate only: a district is for scale
+  // benchmarks, and its prefixed copies would need a plan per estate.
+  PlansWritten plans;
+  if (district.estates == 1) {
+    Status s = write_plans(layout, nets, out_dir, plans);
     if (!s.ok()) return s;
   }
 
@@ -190,6 +223,7 @@ Status generate_estate(const EstateOptions& options, const std::string& out_dir)
   }
   Json scene;
   scene["format"] = "estatetwin-scene/1";
+  if (!plans.files.empty()) scene["epoch"] = plans.epoch;
   if (district.estates == 1) {
     scene["name"] = "Muyanghu";
     scene["description"] =
@@ -222,10 +256,16 @@ Status generate_estate(const EstateOptions& options, const std::string& out_dir)
   for (const NetworkFile& f : network_files) {
     scene["networks"].push_back({{"utility", f.utility}, {"file", f.file}});
   }
+  if (!plans.files.empty()) {
+    scene["plans"] = plans.files;
+    scene["lanes"] = plans.lanes_file;
+  }
   scene["bookmarks"] = Json::array(
       {overview(extent), bookmark("lane", layout.lane.eye, layout.lane.target, 60.0, 0.2),
        // Ground at 35% so the secondary supply (meter, ground tank, booster pumps) shows.
        bookmark("pumphouse", layout.pumphouse.eye, layout.pumphouse.target, 50.0, 0.35)});
+  if (!plans.files.empty()) add_plan_views(scene, layout, extent, plans);
+  if (Status t = write_muyanghu_tours(layout, out_dir, scene); !t.ok()) return t;
   return write_text_atomic(out_dir + "/scene.json", scene.dump(2) + "\n");
 }
 

@@ -188,7 +188,7 @@ EstateNets build_estate_nets(const NetSite& site, std::uint64_t seed) {
 
 Status write_networks(const EstateLayout& layout, const std::vector<EstatePlacement>& estates,
                       std::uint32_t seed, const GeoOrigin& origin, const std::string& out_dir,
-                      std::vector<NetworkFile>& files) {
+                      std::vector<NetworkFile>& files, EstateNets* first) {
   const std::string dir = out_dir + "/networks";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -205,6 +205,7 @@ Status write_networks(const EstateLayout& layout, const std::vector<EstatePlacem
     const NetSite site = net_site(layout, est.block_years);
     SplitMix64 mix(seed * 0x9E3779B97F4A7C15ull + k);
     const EstateNets n = build_estate_nets(site, mix.next());
+    if (k == 0 && first != nullptr) *first = n;
     const Net* per_file[][2] = {{&n.water, nullptr},
                                 {&n.sewer, &n.storm},
                                 {&n.gas, nullptr},

@@ -26,10 +26,13 @@ struct NetworkFile {
   double km = 0.0;      // total 3D length of its links, all estates
 };
 
+struct EstateNets;
+
 // Builds every estate's networks, writes the five files; the entries for scene.json come
-// back in `files`.
+// back in `files`, and the first estate's networks in `first` when given (the plans are
+// built from them, so their ids are the files' ids).
 Status write_networks(const EstateLayout& layout, const std::vector<EstatePlacement>& estates,
                       std::uint32_t seed, const GeoOrigin& origin, const std::string& out_dir,
-                      std::vector<NetworkFile>& files);
+                      std::vector<NetworkFile>& files, EstateNets* first = nullptr);
 
 }  // namespace et::gen

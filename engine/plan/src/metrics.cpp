@@ -171,7 +171,12 @@ Result<Metrics> compute_metrics(const Scene& scene, const Plan& plan,
 
   for (const Violation& v : check_clearances(after, scene.buildings, rules, lanes, &plan))
     (v.kind == RuleKind::kCover ? m.cover_violations : m.clearance_violations)++;
-  m.clashes = static_cast<int>(schedule_clashes(scene, plan, lanes).size());
+  for (const Clash& c : schedule_clashes(scene, plan, lanes)) {
+    ++m.clashes;
+    if (c.kind == "same_lane_same_day") ++m.clashes_same_lane_day;
+    else if (c.kind == "open_trench_live_line") ++m.clashes_live_line;
+    else if (c.kind == "dug_after_resurfacing") ++m.clashes_dug_after_resurfacing;
+  }
 
   std::map<std::string, int> worst;  // building -> most households cut there at once
   for (const Task& task : plan.tasks) {
@@ -221,7 +226,8 @@ std::vector<std::string> metric_columns() {
   for (const char* name :
        {"new_length_m", "trench_length_m", "shared_trench_pct", "tunnel_length_m", "excavation_m3",
         "road_area_m2", "lane_segments_dug", "lane_segments_dug_repeatedly", "max_digs_per_segment",
-        "clearance_violations", "cover_violations", "clashes", "households_cut_off",
+        "clearance_violations", "cover_violations", "clashes", "clashes_same_lane_day", "clashes_live_line",
+        "clashes_dug_after_resurfacing", "households_cut_off",
         "household_hours", "longest_outage_h", "start_date", "end_date", "cost_cny",
         "duration_days"})
     c.push_back(name);
@@ -238,7 +244,9 @@ std::vector<std::string> metric_values(const Metrics& m) {
         fixed(m.excavation_m3, 1), fixed(m.road_area_m2, 1), std::to_string(m.lane_segments_dug),
         std::to_string(m.lane_segments_dug_repeatedly), std::to_string(m.max_digs_per_segment),
         std::to_string(m.clearance_violations), std::to_string(m.cover_violations),
-        std::to_string(m.clashes), std::to_string(m.households_cut_off),
+        std::to_string(m.clashes), std::to_string(m.clashes_same_lane_day),
+        std::to_string(m.clashes_live_line), std::to_string(m.clashes_dug_after_resurfacing),
+        std::to_string(m.households_cut_off),
         fixed(m.household_hours, 1), fixed(m.longest_outage_h, 1),
         dated ? format_date(m.first_day) : std::string(),
         dated ? format_date(m.last_day) : std::string(), fixed(m.cost_cny, 0),

@@ -29,7 +29,10 @@ struct Metrics {
   int max_digs_per_segment = 0;
   int clearance_violations = 0;  // horizontal + vertical, plan complete
   int cover_violations = 0;
-  int clashes = 0;               // schedule_clashes
+  int clashes = 0;               // schedule_clashes, all kinds, and by kind:
+  int clashes_same_lane_day = 0;     // two crews in one lane segment on one day
+  int clashes_live_line = 0;         // open trench across a line in service
+  int clashes_dug_after_resurfacing = 0;
   // Service interruptions: each task's switchover cuts the links it edits for outage_h.
   // Water by the sim outage analysis (valves and sources); gas, power and telecom by
   // connectivity from their sources; drainage is gravity and not counted.
