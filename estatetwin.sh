@@ -11,11 +11,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
 
-# Debian packages the build, the tests and the renderer need.
+# Debian packages the build, the tests and the renderer need (ffmpeg: `record` encodes with it).
 packages=(cmake ninja-build g++ pkg-config libvulkan-dev mesa-vulkan-drivers
   vulkan-validationlayers glslc libglfw3-dev libimgui-dev libstb-dev libassimp-dev libglm-dev
   nlohmann-json3-dev libgtest-dev libpng-dev libproj-dev proj-data xvfb xauth python3
-  libmosquitto-dev mosquitto mosquitto-clients libeigen3-dev)
+  libmosquitto-dev mosquitto mosquitto-clients libeigen3-dev ffmpeg)
 # Node.js runs EPANET (npm epanet-js) as the hydraulics tests' reference.
 command -v node >/dev/null || packages+=(nodejs npm)
 

@@ -48,6 +48,13 @@ expect_error bad_opacity "--ground-opacity" -- "$exe" render "$data/tiny" --view
 expect_error unwritable_out "cannot write" -- "$exe" render "$data/tiny" --view front --size 64x36 --out "$out/no_dir/a.png"
 expect_error unknown_option "unknown option --colour" -- "$exe" render "$data/tiny" --colour red
 expect_error unknown_verb "unknown verb 'paint'" -- "$exe" paint
+# Relocation plans: an unknown plan (A or B) names the plan and the scene; a bad date.
+expect_error unknown_plan "unknown plan 'nope' in scene $scene" -- "$exe" render "$scene" --view overview --plan nope --size 64x36 --out "$out/a.png"
+expect_error unknown_plan_b "unknown plan 'zzz' in scene $scene" -- "$exe" render "$scene" --view overview --plan coordinated --plan-b zzz --size 64x36 --out "$out/a.png"
+expect_error pick_unknown_plan "unknown plan 'nope' in scene $scene" -- "$exe" pick "$scene" --view overview --plan nope --size 64x36 --pixel 1,1
+expect_error plan_without_plans "unknown plan 'coordinated' in scene $data/tiny (it has no plans)" -- "$exe" render "$data/tiny" --view front --plan coordinated --size 64x36 --out "$out/a.png"
+expect_error bad_date "--date: expected a date YYYY-MM-DD, got '2027-02-30'" -- "$exe" render "$scene" --view overview --plan coordinated --date 2027-02-30 --size 64x36 --out "$out/a.png"
+expect_error date_before_epoch "is before the scene's epoch" -- "$exe" render "$scene" --view overview --plan coordinated --date 2020-01-01 --size 64x36 --out "$out/a.png"
 printf 'wait 1\nfly away\n' >"$out/bad.script"
 expect_error bad_script "bad.script: line 2" -- "$exe" view "$data/tiny" --script "$out/bad.script"
 

@@ -56,4 +56,15 @@ assert len(j["closed_valves"]) >= 1 and j["households"] > 0 and j["buildings"], 
 PY
 [ -f "$out/outage.png" ] || fail "outage --out wrote no picture"
 "$exe" outage "$scene" --close W-J01 >/dev/null 2>&1 && fail "closing a junction was accepted"
+# Plans headless: the diff overlay colours the coordinated plan's changes (green added,
+# red removed); --plan-b splits the picture with a dark divider in the middle, and a pick in
+# the right half answers from plan B.
+"$exe" render "$scene" --view lane --plan coordinated --overlay diff --ground-opacity 0.3 --size 480x270 --out "$out/plan_diff.png" || fail "render --plan --overlay diff"
+"$exe" render "$scene" --view lane --ground-opacity 0.3 --size 480x270 --out "$out/plan_none.png" || fail "render lane"
+if "$tool" compare "$out/plan_diff.png" "$out/plan_none.png" 2 0.01 >/dev/null; then fail "--plan --overlay diff looks like the as-found view"; fi
+"$exe" render "$scene" --view plan-ab --size 480x270 --out "$out/plan_ab.png" || fail "render plan-ab"
+read -r r g b < <("$tool" region-stats "$out/plan_ab.png" 239,60,2,150)
+python3 -c "import sys; sys.exit(0 if $r+$g+$b < 120 else 1)" || fail "no divider in the A/B render (mean colour $r $g $b)"
+"$exe" pick "$scene" --view lane --plan separate --plan-b coordinated --size 480x270 --pixel 400,60 >"$out/pick_b.json" || fail "pick --plan-b"
+python3 -c "import json,sys; j=json.load(open('$out/pick_b.json')); sys.exit(0 if j.get('side') == 'right' else 1)" || { cat "$out/pick_b.json"; fail "pick in the right half did not answer from plan B"; }
 echo "cli_render: all passed"

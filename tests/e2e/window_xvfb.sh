@@ -48,4 +48,22 @@ printf 'wait 3\nclick 430 405\nwait 3\nscreenshot %s/alarm.png\nquit\n' "$out" >
 xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view overview --time 20:00 \
   --overlay alarm --size 960x540 --script "$out/alarm.script" >"$out/alarm.log" 2>&1 || { cat "$out/alarm.log"; fail "alarm run exited non-zero"; }
 grep -q '^fly to ' "$out/alarm.log" || { cat "$out/alarm.log"; fail "clicking an alarm did not fly to its element"; }
+# Plans in the window: B splits the view (plan A left, plan B right, one camera, a dark
+# divider, each half labelled), P steps plan A, and a click in the right half picks in
+# plan B's world.
+printf 'wait 3\nscreenshot %s/plan_single.png\nkey press B\nwait 3\nscreenshot %s/plan_split.png\nclick 900 100\nwait 2\nkey press P\nwait 2\nquit\n' "$out" "$out" >"$out/plan.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --plan coordinated --overlay diff \
+  --ground-opacity 0.3 --size 960x540 --script "$out/plan.script" >"$out/plan.log" 2>&1 || { cat "$out/plan.log"; fail "plan run exited non-zero"; }
+grep -q '^split on: coordinated | tunnel' "$out/plan.log" || { cat "$out/plan.log"; fail "B did not split the view"; }
+grep -q '^selected .*"side":"right"' "$out/plan.log" || { cat "$out/plan.log"; fail "a click in the right half did not pick in plan B"; }
+grep -q '^plan tunnel' "$out/plan.log" || { cat "$out/plan.log"; fail "P did not step plan A"; }
+read -r r g b < <("$tool" region-stats "$out/plan_split.png" 479,120,2,100)
+python3 -c "import sys; sys.exit(0 if $r+$g+$b < 120 else 1)" || fail "no divider in the split view (mean colour $r $g $b)"
+if "$tool" compare "$out/plan_single.png" "$out/plan_split.png" 12 0.02 0,0,300,540 640,240,320,300 >/dev/null; then fail "the split view looks like the single one"; fi
+# The 4D schedule: a staged plan shows the Schedule panel; clicking a task's bar moves the
+# clock to the day it starts.
+printf 'wait 3\nclick 430 208\nwait 2\nscreenshot %s/schedule.png\nquit\n' "$out" >"$out/schedule.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --plan coordinated --date 2027-04-15 \
+  --size 960x540 --script "$out/schedule.script" >"$out/schedule.log" 2>&1 || { cat "$out/schedule.log"; fail "schedule run exited non-zero"; }
+grep -q '^date 2027-04-05' "$out/schedule.log" || { cat "$out/schedule.log"; fail "clicking task K05 in the Schedule did not go to 2027-04-05"; }
 echo "window_xvfb: all passed"

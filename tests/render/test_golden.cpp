@@ -4,10 +4,14 @@
 // with tests/render/accept_goldens.sh after looking at them.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "et/app/frame_setup.h"
+#include "et/app/plan_view.h"
 #include "et/app/world_builder.h"
+#include "et/core/date.h"
 #include "et/core/image.h"
 #include "et/render/renderer.h"
 #include "et/scene/scene.h"
@@ -23,25 +27,49 @@ struct Case {
   const char* name;
   const char* scene;
   const char* bookmark;
+  // Relocation plans on top of the bookmark (README "Plans"): plan, split-screen plan B,
+  // schedule date, overlay, and a ground opacity (< 0: the bookmark's).
+  const char* plan = nullptr;
+  const char* plan_b = nullptr;
+  const char* date = nullptr;
+  const char* overlay = nullptr;
+  double ground_opacity = -1.0;
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
-et::Image render_bookmark(const std::string& scene_path, const std::string& bookmark) {
-  auto scene = et::load_scene(scene_path);
+et::Image render_case(const Case& c) {
+  auto scene = et::load_scene(c.scene);
   EXPECT_TRUE(scene.ok()) << scene.error().message;
   if (!scene) return {};
-  const et::Bookmark* b = scene->find_bookmark(bookmark);
-  EXPECT_NE(b, nullptr) << bookmark;
+  const et::Bookmark* b = scene->find_bookmark(c.bookmark);
+  EXPECT_NE(b, nullptr) << c.bookmark;
   if (!b) return {};
+  et::ViewState v = b->view;
+  if (c.plan) v.plan = c.plan;
+  if (c.plan_b) v.plan_b = c.plan_b;
+  if (c.date) {
+    std::optional<int> day = et::parse_date(c.date);
+    EXPECT_TRUE(day.has_value()) << c.date;
+    v.staged = true;
+    v.time_s = std::fmod(v.time_s, 86400.0) + double(day.value_or(0) - scene->epoch_day) * 86400.0;
+  }
+  if (c.overlay) v.overlay = c.overlay;
+  if (c.ground_opacity >= 0.0) v.ground_opacity = c.ground_opacity;
+  auto plans = et::app::load_plans_for(*scene, v);
+  EXPECT_TRUE(plans.ok()) << plans.error().message;
+  if (!plans) return {};
   et::render::RendererOptions o;
   o.validation = et::render::validation_requested();
   auto r = et::render::Renderer::create_offscreen(kWidth, kHeight, o);
   EXPECT_TRUE(r.ok()) << r.error().message;
   if (!r) return {};
-  et::app::SceneWorld sw = et::app::build_world(*scene);
-  (*r)->set_world(sw.world);
-  auto img = (*r)->draw(et::app::prepare_frame(**r, *scene, sw, b->view), true);
+  // Through PlanView, as `render` draws: as found, one plan, or two side by side.
+  et::app::PlanView pv(*scene, std::move(*plans));
+  auto frame = pv.prepare(**r, v);
+  EXPECT_TRUE(frame.ok()) << frame.error().message;
+  if (!frame) return {};
+  auto img = (*r)->draw(*frame, true);
   EXPECT_TRUE(img.ok());
   return img ? *img : et::Image{};
 }
@@ -51,7 +79,7 @@ class Golden : public testing::TestWithParam<Case> {};
 TEST_P(Golden, MatchesReference) {
   const Case& c = GetParam();
   int before = et::render::validation_message_count();
-  et::Image actual = render_bookmark(c.scene, c.bookmark);
+  et::Image actual = render_case(c);
   ASSERT_EQ(actual.width, kWidth);
   EXPECT_EQ(et::render::validation_message_count(), before) << "Vulkan validation messages";
 
@@ -82,7 +110,15 @@ INSTANTIATE_TEST_SUITE_P(
                     Case{"tiny_net_dig", ET_TEST_DATA "/tiny_net", "dig"},
                     Case{"muyanghu_overview", ET_TEST_SCENE, "overview"},
                     Case{"muyanghu_lane", ET_TEST_SCENE, "lane"},
-                    Case{"muyanghu_pumphouse", ET_TEST_SCENE, "pumphouse"}),
+                    Case{"muyanghu_pumphouse", ET_TEST_SCENE, "pumphouse"},
+                    // The coordinated plan against the as-found networks: added green,
+                    // removed red (thin), moved orange, unchanged grey.
+                    Case{"muyanghu_plan_diff", ET_TEST_SCENE, "lane", "coordinated", nullptr,
+                         nullptr, "diff", 0.3},
+                    // A/B split on one schedule day: separate on the left, coordinated on
+                    // the right, one camera, trenches open that day.
+                    Case{"muyanghu_plan_ab", ET_TEST_SCENE, "lane", "separate", "coordinated",
+                         "2027-04-15", nullptr, 0.3}),
     [](const testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
 
 // Independent of any golden: the ground hides what is below it when opaque, and shows it

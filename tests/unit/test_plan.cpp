@@ -8,6 +8,7 @@
 // W3 and lays W-N1 in trench T1; K2 (04-15..04-20) moves G2 into T1; K3 (04-15..04-16) lowers
 // P1 from trench T2.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -55,7 +56,10 @@ et::Result<Plan> load_changed(const std::function<void(json&)>& change) {
   change(j);
   fs::path dir = fs::temp_directory_path() / "et_test_plan";
   fs::create_directories(dir);
-  std::string path = (dir / "changed.json").string();
+  // One file per test and process: ctest runs tests in parallel.
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string path = (dir / (std::string(info ? info->name() : "plan") + "-" +
+                             std::to_string(::getpid()) + ".json")).string();
   std::ofstream(path) << j.dump(1);
   return load_plan(path, tiny_scene());
 }

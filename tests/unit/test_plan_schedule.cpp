@@ -232,9 +232,12 @@ TEST(PlanSchedule, HandBuiltCases) {
   Task b;
   b.id = "B";
   b.trench = "Y";
+  b.crew = p.tasks[0].crew;  // one crew working both trenches: planned, not a clash
   b.start_day = day("2027-05-03");
   b.end_day = day("2027-05-04");
   p.tasks.push_back(b);
+  EXPECT_TRUE(schedule_clashes(scene(), p, lanes()).empty());
+  p.tasks[1].crew = p.tasks[0].crew + "-other";  // two crews
   c = schedule_clashes(scene(), p, lanes());
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].kind, "same_lane_same_day");
@@ -272,7 +275,8 @@ TEST(PlanSchedule, HandBuiltCases) {
 //    = 80 %; no tunnel.
 //  excavation_m3 = 40 x 1.0 x 1.5 + 10 x 0.8 x 1.2 = 60 + 9.6 = 69.6
 //  road_area_m2 = T1 all 40 m inside L1/L2 x 1.0 + T2 6 m inside L1 (y -3..3) x 0.8 = 44.8
-//  lane digs: L1 by K1, K2, K3 (3), L2 by K1, K2 (2): 2 segments dug, 2 repeatedly, max 3.
+//  lane digs: L1 by K1 (04-01..10), then K2 and K3 together (both from 04-15): 2 digs;
+//    L2 by K1, K2: 2 digs. 2 segments dug, 2 repeatedly, max 2.
 //  lengths after: water W1 4 + W2 6 + W4 5 + W5 5 + W-N1 21.4 = 41.4 m (W3 abandoned);
 //    gas G1 10 + G2 23.2 + G3 10 + G4 10 = 53.2 m; power P1 33 + 3.5 = 36.5 m.
 //  new_length_m = W-N1 21.4 + G2 23.2 = 44.6
@@ -296,7 +300,7 @@ TEST(PlanMetrics, TinyPlanByHand) {
   EXPECT_NEAR(m.road_area_m2, 44.8, 0.05);
   EXPECT_EQ(m.lane_segments_dug, 2);
   EXPECT_EQ(m.lane_segments_dug_repeatedly, 2);
-  EXPECT_EQ(m.max_digs_per_segment, 3);
+  EXPECT_EQ(m.max_digs_per_segment, 2);
   EXPECT_NEAR(m.length_km[size_t(et::Utility::kWater)], 0.0414, 1e-9);
   EXPECT_NEAR(m.length_km[size_t(et::Utility::kGas)], 0.0532, 1e-9);
   EXPECT_NEAR(m.length_km[size_t(et::Utility::kPower)], 0.0365, 1e-9);

@@ -8,7 +8,7 @@ std::uint32_t layer_mask(const ViewState& v) {
   std::uint32_t mask = 0;
   for (int i = 0; i < kLayerCount; ++i)
     if (v.layers[i]) mask |= 1u << i;
-  return mask;
+  return mask | 1u << kStructureLayer;  // plan structures have no layer of their own to hide
 }
 
 render::FrameParams frame_params(const ViewState& v, int width, int height, double far_m) {

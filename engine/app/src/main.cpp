@@ -21,6 +21,8 @@ const char* kHelp =
     "  supply SCENE        secondary water supply: top-floor pressure per block over 24 h\n"
     "  generate --out DIR  write the Muyanghu estate (or --estates N of them)\n"
     "  live SCENE ...      run a sensor feed (replay file or MQTT) through the alarm rules\n"
+    "  record SCENE ...    a tour to an MP4 video (or PNG frames), headless, fixed frame rate\n"
+    "  compare SCENE ...   relocation plans side by side: metrics, violations, HTML report\n"
     "Each verb takes --help.\n";
 
 }  // namespace
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
   else if (verb == "simulate") rc = verb_simulate(args);
   else if (verb == "supply") rc = verb_supply(args);
   else if (verb == "live") rc = verb_live(args);
+  else if (verb == "record") rc = verb_record(args);
+  else if (verb == "compare") rc = verb_compare(args);
   else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
   if (int n = et::render::validation_message_count(); n > 0) {
     std::fprintf(stderr, "estatetwin: %d Vulkan validation message%s (see above)\n", n,

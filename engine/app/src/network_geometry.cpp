@@ -52,37 +52,45 @@ double node_radius(const Network& net, int node) {
 
 }  // namespace
 
-void add_networks(const Scene& scene, SceneWorld& sw) {
+void add_link_instances(const NetLink& l, Layer layer, std::uint32_t element,
+                        double section_scale, SceneWorld& sw) {
   const PrimitiveMeshes& pm = sw.primitives;
   auto& instances = sw.world.instances;
-  for (size_t ni = 0; ni < scene.networks.size(); ++ni) {
-    const Network& net = scene.networks[ni];
+  const bool round = l.width_mm <= 0.0;
+  const double w = std::max(l.section_width_m(), 0.02) * section_scale,
+               h = std::max(l.section_height_m(), 0.02) * section_scale;
+  for (size_t k = 0; k + 1 < l.path.size(); ++k) {
+    glm::mat4 m = round ? segment_transform(l.path[k], l.path[k + 1], w / 2, h / 2)
+                        : segment_transform(l.path[k], l.path[k + 1], w, h);
+    instances.push_back(instance(round ? pm.cylinder : pm.box, m, element, layer));
+    instances.back().min_width = true;
+    // A joint hides the gap at a bend; straight-through vertices need none.
+    if (k > 0 && bend_deg(l.path[k - 1], l.path[k], l.path[k + 1]) > 10.0) {
+      glm::mat4 j(1.0f);
+      j[0][0] = j[1][1] = j[2][2] = float(std::max(w, h) / 2);
+      j[3] = glm::vec4(glm::vec3(l.path[k]), 1.0f);
+      instances.push_back(instance(pm.sphere, j, element, layer));
+    }
+  }
+  // Drop lines: from each buried end up to the surface, for reading depths.
+  if (l.path.empty()) return;
+  for (const glm::dvec3& p : {l.path.front(), l.path.back()}) {
+    if (p.z >= 0.0) continue;
+    glm::mat4 m = segment_transform(p, glm::dvec3(p.x, p.y, 0.0), 0.03, 0.03);
+    instances.push_back(instance(pm.box, m, element, Layer::kDropLines));
+  }
+}
+
+void add_networks(SceneWorld& sw) {
+  const PrimitiveMeshes& pm = sw.primitives;
+  auto& instances = sw.world.instances;
+  for (size_t ni = 0; ni < sw.networks.size(); ++ni) {
+    const Network& net = sw.networks[ni];
     const Layer layer = utility_layer(net.utility);
     for (size_t li = 0; li < net.links.size(); ++li) {
-      const NetLink& l = net.links[li];
       const std::uint32_t element = std::uint32_t(sw.elements.size());
       sw.elements.push_back({ElementRef::Kind::kLink, int(li), int(ni)});
-      const bool round = l.width_mm <= 0.0;
-      const double w = std::max(l.section_width_m(), 0.02), h = std::max(l.section_height_m(), 0.02);
-      for (size_t k = 0; k + 1 < l.path.size(); ++k) {
-        glm::mat4 m = round ? segment_transform(l.path[k], l.path[k + 1], w / 2, h / 2)
-                            : segment_transform(l.path[k], l.path[k + 1], w, h);
-        instances.push_back(instance(round ? pm.cylinder : pm.box, m, element, layer));
-        instances.back().min_width = true;
-        // A joint hides the gap at a bend; straight-through vertices need none.
-        if (k > 0 && bend_deg(l.path[k - 1], l.path[k], l.path[k + 1]) > 10.0) {
-          glm::mat4 j(1.0f);
-          j[0][0] = j[1][1] = j[2][2] = float(std::max(w, h) / 2);
-          j[3] = glm::vec4(glm::vec3(l.path[k]), 1.0f);
-          instances.push_back(instance(pm.sphere, j, element, layer));
-        }
-      }
-      // Drop lines: from each buried end up to the surface, for reading depths.
-      for (const glm::dvec3& p : {l.path.front(), l.path.back()}) {
-        if (p.z >= 0.0) continue;
-        glm::mat4 m = segment_transform(p, glm::dvec3(p.x, p.y, 0.0), 0.03, 0.03);
-        instances.push_back(instance(pm.box, m, element, Layer::kDropLines));
-      }
+      add_link_instances(net.links[li], layer, element, 1.0, sw);
     }
     for (size_t k = 0; k < net.nodes.size(); ++k) {
       const NetNode& n = net.nodes[k];
@@ -142,12 +150,12 @@ std::vector<render::Instance> excavation_instances(const SceneWorld& sw, const E
   return {in};
 }
 
-std::vector<render::Instance> flow_arrows(const Scene& scene, const SceneWorld& sw,
+std::vector<render::Instance> flow_arrows(const Scene& /*scene*/, const SceneWorld& sw,
                                           const std::map<std::string, double>& velocity,
                                           double anim_s, double speedup, size_t max_arrows) {
   constexpr double kSpacing = 4.0;  // metres between arrows along a link
   std::vector<render::Instance> out;
-  for (const Network& net : scene.networks) {
+  for (const Network& net : sw.networks) {
     const Layer layer = utility_layer(net.utility);
     for (const NetLink& l : net.links) {
       auto it = velocity.find(value_key(net.utility, l.id));

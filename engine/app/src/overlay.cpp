@@ -13,7 +13,7 @@ namespace et::app {
 namespace {
 
 constexpr const char* kNames[int(OverlayMode::kCount)] = {
-    "utility", "condition", "age",  "material",  "risk",  "pressure", "velocity",
+    "utility", "condition", "age",  "material",  "risk",  "diff", "pressure", "velocity",
     "flow",    "headloss",  "live", "alarm",     "staleness", "measured_minus_simulated"};
 
 const glm::u8vec3 kNoValue{120, 120, 120};  // elements the overlay has nothing to say about
@@ -27,9 +27,9 @@ int condition_grade(const std::string& c) {
   return it == grades.end() ? 0 : it->second;
 }
 
-std::string fmt_km(const Scene& scene, Utility u) {
+std::string fmt_km(const std::vector<Network>& networks, Utility u) {
   double km = 0.0;
-  for (const Network& n : scene.networks)
+  for (const Network& n : networks)
     if (n.utility == u) km += n.length_km();
   char buf[32];
   std::snprintf(buf, sizeof buf, "%6.2f km", km);
@@ -119,18 +119,49 @@ glm::u8vec3 ramp_color(double t) {
   return glm::u8vec3(glm::round(c));
 }
 
+namespace {
+
+// The diff overlay: every link and node by how the plan changes it. Removed links are
+// only drawn here (thin, from where they lie now).
+void diff_colors(const SceneWorld& sw, OverlayResult& r) {
+  const glm::u8vec3 colors[int(plan::Change::kCount)] = {
+      {150, 150, 150}, {40, 200, 70}, {225, 40, 40}, {255, 150, 20}};
+  r.legend.title = sw.plan ? "Plan " + sw.plan->id + " against as found" : "As found (no plan)";
+  for (plan::Change c : {plan::Change::kAdded, plan::Change::kRemoved, plan::Change::kMoved,
+                         plan::Change::kUnchanged}) {
+    int n = 0;
+    for (const ElementRef& e : sw.elements) n += e.kind == ElementRef::Kind::kLink && e.change == c;
+    r.legend.entries.push_back(
+        {plan::change_name(c), colors[int(c)], std::to_string(n) + " links"});
+  }
+  for (size_t i = 0; i < sw.elements.size(); ++i) {
+    const ElementRef& e = sw.elements[i];
+    if (e.kind != ElementRef::Kind::kLink && e.kind != ElementRef::Kind::kNode) continue;
+    r.elements[i].tint = glm::vec4(srgb_to_linear(colors[int(e.change)]), 1.0f);
+    r.elements[i].flags &= ~std::uint32_t(render::kElementHidden);
+  }
+}
+
+}  // namespace
+
 OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayMode mode,
                               Palette palette, const OverlayInputs& in) {
   OverlayResult r;
   r.elements = element_colors(scene, sw, palette);
   r.elements[kFlowArrowElement].tint = glm::vec4(1.0f, 1.0f, 1.0f, 1.0f);
+  for (size_t i = 0; i < sw.elements.size(); ++i)
+    if (sw.elements[i].removed) r.elements[i].flags |= render::kElementHidden;
+  if (mode == OverlayMode::kDiff) {
+    diff_colors(sw, r);
+    return r;
+  }
   if (mode == OverlayMode::kUtility) {
     r.legend.title = palette == Palette::kApwa ? "APWA colour code" : "CJJ 61-2017 colours";
     for (int u = 0; u < int(Utility::kCount); ++u)
-      for (const Network& n : scene.networks)
+      for (const Network& n : sw.networks)
         if (int(n.utility) == u) {
           r.legend.entries.push_back({utility_name(Utility(u)), utility_color(palette, Utility(u)),
-                                      fmt_km(scene, Utility(u))});
+                                      fmt_km(sw.networks, Utility(u))});
           break;
         }
     return r;
@@ -140,7 +171,7 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
   std::vector<std::string> materials;
   if (mode == OverlayMode::kMaterial) {
     std::set<std::string> all;
-    for (const Network& n : scene.networks)
+    for (const Network& n : sw.networks)
       for (const NetLink& l : n.links) all.insert(l.material.empty() ? "unknown" : l.material);
     materials.assign(all.begin(), all.end());
   }
@@ -149,7 +180,7 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
   for (size_t i = 0; i < sw.elements.size(); ++i) {
     const ElementRef& e = sw.elements[i];
     if (e.kind != ElementRef::Kind::kLink && e.kind != ElementRef::Kind::kNode) continue;
-    const Network& net = scene.networks[size_t(e.network)];
+    const Network& net = element_network(scene, sw, e);
     if (e.kind == ElementRef::Kind::kLink) {
       const NetLink& l = net.links[size_t(e.index)];
       switch (mode) {

@@ -65,12 +65,15 @@ PickHit Picker::pick(const ViewState& v, int width, int height, double px, doubl
 
   // The ground only stops the ray where it is drawn mostly opaque and not cut away.
   const bool ground_solid = f.ground_opacity >= 0.5f && !f.xray;
+  const bool removed_shown = v.overlay == "diff";  // removed links are drawn only then
   PickHit best;
   double best_t = 1.0;
   for (const render::Instance& in : sw_.world.instances) {
     if (!(f.layer_mask & (1u << in.layer))) continue;
     if (in.pass == render::Pass::kGround && !ground_solid) continue;
-    if (sw_.elements[in.element].kind == ElementRef::Kind::kOverlay) continue;  // pit, subsoil
+    const ElementRef& e = sw_.elements[in.element];
+    if (e.kind == ElementRef::Kind::kOverlay) continue;  // pit, subsoil
+    if (e.removed && !removed_shown) continue;
     glm::dmat4 model(in.model);
     if (in.min_width) {  // widened on screen as the vertex shader does (mesh.vert)
       glm::dvec3 mid = glm::dvec3(model * glm::dvec4(0.5, 0.0, 0.0, 1.0));
@@ -141,8 +144,20 @@ nlohmann::json describe_element(const Scene& scene, const SceneWorld& sw, int el
       at["position"] = {b.position.x, b.position.y, b.position.z};
       break;
     }
+    case ElementRef::Kind::kTrench: {
+      const plan::Trench& t = sw.plan->trenches[size_t(e.index)];
+      const bool tunnel = t.kind == plan::TrenchKind::kTunnel;
+      j["kind"] = tunnel ? "tunnel" : "trench";
+      j["id"] = t.id;
+      at["plan"] = sw.plan->id;
+      at["state"] = e.built ? "built" : tunnel ? "under construction" : "open";
+      put(at, "width_m", t.width_m);
+      put(at, "depth_m", t.depth_m);
+      at["length_m"] = std::round(t.length_m() * 100.0) / 100.0;
+      break;
+    }
     case ElementRef::Kind::kLink: {
-      const Network& net = scene.networks[size_t(e.network)];
+      const Network& net = element_network(scene, sw, e);
       const NetLink& l = net.links[size_t(e.index)];
       j["kind"] = "link";
       j["id"] = l.id;
@@ -169,10 +184,14 @@ nlohmann::json describe_element(const Scene& scene, const SceneWorld& sw, int el
       if (l.duct_count) at["duct_count"] = l.duct_count;
       for (const auto& [k, v] : l.attributes) at[k] = v;
       at["file"] = net.file;
+      if (sw.plan) {
+        at["plan"] = sw.plan->id;
+        at["change"] = plan::change_name(e.change);
+      }
       break;
     }
     case ElementRef::Kind::kNode: {
-      const Network& net = scene.networks[size_t(e.network)];
+      const Network& net = element_network(scene, sw, e);
       const NetNode& n = net.nodes[size_t(e.index)];
       j["kind"] = "node";
       j["id"] = n.id;

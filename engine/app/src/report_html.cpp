@@ -22,6 +22,38 @@ int better_direction(const std::string& column) {
   return -1;
 }
 
+// What a metrics.csv column is called in the printed table.
+std::string label(const std::string& column) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"new_length_m", "New or relocated lines (m)"},
+      {"trench_length_m", "Trench length (m)"},
+      {"shared_trench_pct", "Trench shared by 2+ utilities (%)"},
+      {"tunnel_length_m", "Utility tunnel (m)"},
+      {"excavation_m3", "Excavation (m\u00b3)"},
+      {"road_area_m2", "Road area dug up (m\u00b2)"},
+      {"lane_segments_dug", "Lane segments dug"},
+      {"lane_segments_dug_repeatedly", "Lane segments dug more than once"},
+      {"max_digs_per_segment", "Most digs of one segment"},
+      {"clearance_violations", "Clearance violations"},
+      {"cover_violations", "Cover violations"},
+      {"clashes", "Schedule clashes"},
+      {"clashes_same_lane_day", "  two crews, one lane, one day"},
+      {"clashes_live_line", "  open trench across a live line"},
+      {"clashes_dug_after_resurfacing", "  lane dug again after resurfacing"},
+      {"households_cut_off", "Households cut off at least once"},
+      {"household_hours", "Household-hours without supply"},
+      {"longest_outage_h", "Longest interruption (h)"},
+      {"start_date", "Works start"},
+      {"end_date", "Works end"},
+      {"cost_cny", "Cost (CNY)"},
+      {"duration_days", "Duration (days)"}};
+  auto it = kLabels.find(column);
+  if (it != kLabels.end()) return it->second;
+  if (column.size() > 3 && column.substr(column.size() - 3) == "_km")  // water_km ...
+    return column.substr(0, column.size() - 3) + " in service (km)";
+  return column;
+}
+
 std::string fixed(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -70,7 +102,7 @@ void metrics_table(const ReportInput& in, std::string& out) {
       double v = std::atof(values[r][c].c_str());
       best = dir < 0 ? std::min(best, v) : std::max(best, v);
     }
-    out += "<tr><td>" + html_escape(cols[c]) + "</td>";
+    out += "<tr><td title='" + html_escape(cols[c]) + "'>" + html_escape(label(cols[c])) + "</td>";
     for (size_t r = 0; r < in.plans.size(); ++r) {
       std::string v = c < values[r].size() ? values[r][c] : "";
       bool hi = dir != 0 && in.plans[r].plan && std::atof(v.c_str()) == best;

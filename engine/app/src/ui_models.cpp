@@ -16,13 +16,13 @@ ui::InspectorModel inspector_model(const nlohmann::json& j) {
 }
 
 // Cover depth at the middle of the nearest links, for reading depths off the screen.
-std::vector<ui::ScreenLabel> depth_labels(const Scene& scene, const ViewState& v, int w, int h,
-                                          double far_m) {
+std::vector<ui::ScreenLabel> depth_labels(const std::vector<Network>& networks, const ViewState& v,
+                                          int w, int h, double far_m) {
   render::FrameParams f = frame_params(v, w, h, far_m);
   glm::mat4 vp = f.proj * f.view;
   struct Cand { double dist; ui::ScreenLabel label; };
   std::vector<Cand> cands;
-  for (const Network& net : scene.networks) {
+  for (const Network& net : networks) {
     if (!v.layer_visible(utility_layer(net.utility))) continue;
     for (const NetLink& l : net.links) {
       if (l.path.size() < 2) continue;

@@ -12,7 +12,8 @@ namespace et::app {
 
 ui::InspectorModel inspector_model(const nlohmann::json& described);
 // Cover depth labels at the middle of the nearest visible links (at most 30, within 80 m).
-std::vector<ui::ScreenLabel> depth_labels(const Scene& scene, const ViewState& v, int width,
-                                          int height, double far_m);
+// `networks`: those drawn (the scene's, or a plan's).
+std::vector<ui::ScreenLabel> depth_labels(const std::vector<Network>& networks, const ViewState& v,
+                                          int width, int height, double far_m);
 
 }  // namespace et::app

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "et/app/picking.h"
+#include "et/app/plan_view.h"
 #include "verbs.h"
 
 namespace et::app {
@@ -13,7 +13,8 @@ static const char* kPickHelp =
     "                       --size WxH --pixel X,Y\n"
     "Prints what is under pixel X,Y (from the top-left) of that view as JSON: kind\n"
     "(building, link, node, ground, excavation or none), id, attributes, the hit point\n"
-    "in scene metres and its distance from the eye.\n";
+    "in scene metres and its distance from the eye. With --plan the networks are the plan's\n"
+    "(on --date); with --plan-b the right half of the view picks in that plan.\n";
 
 int verb_pick(const Argv& argv) {
   auto args = parse_args(argv, view_value_options({"size", "pixel"}), view_flag_options({}));
@@ -34,12 +35,15 @@ int verb_pick(const Argv& argv) {
   if (!scene) return fail(scene.error());
   auto view = view_from_args(*scene, *args);
   if (!view) return fail(view.error());
-  SceneWorld sw = build_world(*scene);
-  Picker picker(sw);
-  PickHit hit = picker.pick(*view, size->x, size->y, (*px)[0], (*px)[1]);
-  nlohmann::json j = describe_element(*scene, sw, hit.element);
+  auto plans = load_plans_for(*scene, *view);
+  if (!plans) return fail(plans.error());
+  PlanView pv(*scene, std::move(*plans));
+  if (auto checked = pv.update(*view); !checked) return fail(checked.error());
+  PickHit hit;
+  int element = pv.pick(*view, size->x, size->y, (*px)[0], (*px)[1], &hit);
+  nlohmann::json j = pv.describe(element);
   j["pixel"] = {(*px)[0], (*px)[1]};
-  if (hit.element >= 0) {
+  if (element >= 0) {
     j["point"] = {std::round(hit.point.x * 1000) / 1000, std::round(hit.point.y * 1000) / 1000,
                   std::round(hit.point.z * 1000) / 1000};
     j["distance_m"] = std::round(hit.distance_m * 1000) / 1000;

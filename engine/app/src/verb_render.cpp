@@ -3,8 +3,10 @@
 #include <cstdio>
 
 #include "et/app/frame_setup.h"
+#include "et/app/plan_view.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
+#include "et/ui/plan_panel.h"
 #include "et/ui/ui_context.h"
 #include "scenario_setup.h"
 #include "ui_models.h"
@@ -19,7 +21,9 @@ static const char* kRenderHelp =
     "  --size WxH          image size in pixels, e.g. 1280x720\n"
     "  --out FILE.png      written atomically (nothing is left behind on failure)\n"
     "  --legend            draw the utility colour legend, as in the window\n"
-    "  --labels            label the nearest links with their depth of cover\n";
+    "  --labels            label the nearest links with their depth of cover\n"
+    "With --plan-b the picture is split: --plan (or as found) on the left, --plan-b on the\n"
+    "right, one camera, each half labelled with its plan.\n";
 
 int verb_render(const Argv& argv) {
   auto args = parse_args(argv, view_value_options({"size", "out"}), view_flag_options({"legend", "labels"}));
@@ -35,13 +39,16 @@ int verb_render(const Argv& argv) {
   if (!scene) return fail(scene.error());
   auto view = view_from_args(*scene, *args);
   if (!view) return fail(view.error());
+  auto plans = load_plans_for(*scene, *view);
+  if (!plans) return fail(plans.error());
+  PlanView pv(*scene, std::move(*plans));
+  if (auto checked = pv.update(*view); !checked) return fail(checked.error());
+  const SceneWorld& sw = pv.left();
 
   render::RendererOptions opts;
   opts.validation = render::validation_requested();
   auto renderer = render::Renderer::create_offscreen(size->x, size->y, opts);
   if (!renderer) return fail(renderer.error());
-  SceneWorld sw = build_world(*scene);
-  (*renderer)->set_world(sw.world);
   OverlayData data;
   if (auto breaks = default_break_model(scene->dir)) data.breaks = std::move(*breaks);
   else return fail(breaks.error());
@@ -58,17 +65,13 @@ int verb_render(const Argv& argv) {
                 (mode >= OverlayMode::kLive ? "a live log (\"live_log\" in the scene)"
                                             : "a hydraulic model of the water network"));
   ui::Legend legend;
-  render::FrameParams frame = prepare_frame(**renderer, *scene, sw, *view, &data, &legend);
+  auto prepared = pv.prepare(**renderer, *view, &data, &legend);
+  if (!prepared) return fail(prepared.error());
+  render::FrameParams frame = *prepared;
   // Flow arrows frozen at the scenario time, so the same view gives the same picture.
   ValueMap velocity = scenario->velocities(view->time_s);
-  if (!velocity.empty()) {
-    std::vector<render::Instance> dyn = excavation_instances(sw, view->excavation);
-    std::vector<render::Instance> arrows = flow_arrows(*scene, sw, velocity, view->time_s, 20.0,
-                                                       render::Renderer::kMaxDynamicInstances - dyn.size());
-    dyn.insert(dyn.end(), arrows.begin(), arrows.end());
-    (*renderer)->set_dynamic_instances(dyn);
-  }
-  const bool ui_overlay = args->has("legend") || args->has("labels");
+  if (!velocity.empty()) (*renderer)->set_dynamic_instances(pv.dynamic_instances(*view, velocity, view->time_s));
+  const bool ui_overlay = args->has("legend") || args->has("labels") || pv.split();
   if (ui_overlay) {
     // ImGui with no window: a few frames let auto-sized panels settle before the real one.
     ui::imgui_create_headless(size->x, size->y, std::max(1.0f, float(size->y) / 720.0f));
@@ -77,8 +80,11 @@ int verb_render(const Argv& argv) {
       (*renderer)->imgui_new_frame();
       ui::imgui_begin_frame_headless();
       if (args->has("legend")) ui::draw_legend(legend);
-      if (args->has("labels"))
-        ui::draw_labels(depth_labels(*scene, *view, size->x, size->y, sw.far_m));
+      if (args->has("labels") && !pv.split())
+        ui::draw_labels(depth_labels(sw.networks, *view, size->x, size->y, sw.far_m));
+      if (pv.split())
+        ui::draw_split_labels(plan_title(pv.plans(), view->plan), plan_title(pv.plans(), view->plan_b),
+                            view->plan.empty() ? "as found" : view->plan, view->plan_b);
       ui::imgui_end_frame();
     }
   }

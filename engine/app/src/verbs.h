@@ -25,6 +25,8 @@ int verb_supply(const Argv& args);
 int verb_bench_hydraulics(const Argv& args);
 int verb_live(const Argv& args);
 int verb_bench_live(const Argv& args);
+int verb_record(const Argv& args);
+int verb_compare(const Argv& args);
 
 // Options every verb that shows a view accepts (view_from_args reads them).
 std::set<std::string> view_value_options(std::set<std::string> more);
@@ -40,6 +42,9 @@ int fail(const std::string& message, int code = 1);
 // --fov, --layers, --xray, --palette and --excavation on top. Without --view or --camera,
 // the scene's first bookmark.
 Result<ViewState> view_from_args(const Scene& scene, const Args& args);
+
+// The view of --tour NAME at --at SECONDS (default 0): what `record` draws at that moment.
+Result<ViewState> tour_view_from_args(const Scene& scene, const Args& args);
 
 // "HH:MM" or "HH:MM:SS" -> seconds since midnight (up to 47:59 for a second day).
 Result<double> parse_clock(const std::string& text);

@@ -1,6 +1,9 @@
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "et/app/overlay.h"
+#include "et/core/date.h"
 #include "verbs.h"
 
 namespace et::app {
@@ -23,7 +26,7 @@ Result<double> parse_clock(const std::string& text) {
 
 std::set<std::string> view_value_options(std::set<std::string> more) {
   for (const char* o : {"view", "camera", "ground-opacity", "fov", "layers", "palette", "excavation",
-                        "overlay", "time"})
+                        "overlay", "time", "tour", "at", "plan", "plan-b", "date"})
     more.insert(o);
   return more;
 }
@@ -37,6 +40,7 @@ std::set<std::string> view_flag_options(std::set<std::string> more) {
 const char* kViewOptionsHelp =
     "  --view NAME         a bookmark of the scene (e.g. overview, lane, pumphouse)\n"
     "  --camera EX,EY,EZ,TX,TY,TZ   eye and target in scene metres (x east, y north, z up)\n"
+    "  --tour NAME --at S  the view of a tour S seconds in (what `record` draws then)\n"
     "  --ground-opacity A  0 (invisible) .. 1 (opaque); default: the bookmark's\n"
     "  --fov DEG           vertical field of view; default: the bookmark's (45)\n"
     "  --layers L,L,...    visible layers: buildings, ground, water, drainage, gas, power,\n"
@@ -47,13 +51,18 @@ const char* kViewOptionsHelp =
     "  --overlay MODE      colour networks by: utility (default), condition, age, material,\n"
     "                      risk, pressure, velocity, flow, headloss, live, alarm, staleness,\n"
     "                      measured_minus_simulated\n"
-    "  --time HH:MM        the scenario clock (simulation, sensor replay), default 08:00\n";
+    "  --time HH:MM        the scenario clock (simulation, sensor replay), default 08:00\n"
+    "  --plan ID           draw the networks as relocation plan ID leaves them (\"\" = as found)\n"
+    "  --plan-b ID         split the view: --plan on the left, plan ID on the right\n"
+    "  --date YYYY-MM-DD   show the plans as they stand that day (4D schedule: open trenches,\n"
+    "                      lines laid so far) instead of complete\n";
 
 Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
   ViewState v;
   v.ground_opacity = scene.ground.opacity;
-  if (args.has("view") && args.has("camera"))
-    return Error{"--view and --camera are alternatives: give one"};
+  if (args.has("view") + args.has("camera") + args.has("tour") > 1)
+    return Error{"--view, --camera and --tour are alternatives: give one"};
+  if (args.has("at") && !args.has("tour")) return Error{"--at needs --tour"};
   if (args.has("view")) {
     const Bookmark* b = scene.find_bookmark(args.get("view"));
     if (!b) {
@@ -70,6 +79,10 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
     v.camera.target = {(*n)[3], (*n)[4], (*n)[5]};
     if (glm::length(v.camera.eye - v.camera.target) < 1e-6)
       return Error{"--camera: eye and target coincide"};
+  } else if (args.has("tour")) {
+    auto t = tour_view_from_args(scene, args);
+    if (!t) return t.error();
+    v = *t;
   } else if (!scene.bookmarks.empty()) {
     v = scene.bookmarks.front().view;
   }
@@ -109,7 +122,19 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
   if (args.has("time")) {
     auto t = parse_clock(args.get("time"));
     if (!t) return t.error();
-    v.time_s = *t;
+    // A staged view (a bookmark's date) keeps its day; --time sets the time of day.
+    v.time_s = (v.staged ? std::floor(v.time_s / 86400.0) * 86400.0 : 0.0) + *t;
+  }
+  if (args.has("plan")) v.plan = args.get("plan");
+  if (args.has("plan-b")) v.plan_b = args.get("plan-b");
+  if (args.has("date")) {
+    std::optional<int> day = parse_date(args.get("date"));
+    if (!day) return Error{"--date: expected a date YYYY-MM-DD, got '" + args.get("date") + "'"};
+    if (*day < scene.epoch_day)
+      return Error{"--date: " + args.get("date") + " is before the scene's epoch " +
+                   format_date(scene.epoch_day)};
+    v.time_s = std::fmod(v.time_s, 86400.0) + double(*day - scene.epoch_day) * 86400.0;
+    v.staged = true;
   }
   if (args.has("fov")) {
     auto f = parse_double(args.get("fov"), 5.0, 150.0, "--fov");

@@ -11,6 +11,7 @@
 #include "et/app/frame_setup.h"
 #include "et/app/overlay.h"
 #include "et/app/picking.h"
+#include "et/app/plan_view.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
 #include "et/ui/ui_context.h"
@@ -18,6 +19,8 @@
 #include "et/sim/outage.h"
 #include "outage_view.h"
 #include "live_session.h"
+#include "tour_panel.h"
+#include "plan_controls.h"
 #include "scenario_setup.h"
 #include "ui_models.h"
 
@@ -35,7 +38,7 @@ void read_live_input(GLFWwindow* w, InputState& in) {
   in.keys.clear();
   for (int k : {GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_E,
                 GLFW_KEY_LEFT_SHIFT, GLFW_KEY_TAB, GLFW_KEY_ESCAPE, GLFW_KEY_UP, GLFW_KEY_DOWN,
-                GLFW_KEY_LEFT, GLFW_KEY_RIGHT})
+                GLFW_KEY_LEFT, GLFW_KEY_RIGHT, GLFW_KEY_B, GLFW_KEY_P})
     if (glfwGetKey(w, k) == GLFW_PRESS) in.keys.insert(k);
   in.scroll = g_scroll;
   g_scroll = 0.0;
@@ -65,9 +68,13 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   Status imgui = r.enable_imgui();
   if (!imgui) return imgui.error();
 
-  SceneWorld sw = build_world(scene);
-  r.set_world(sw.world);
-  Picker picker(sw);
+  // The worlds drawn: as found, or the view's plans on its date, split A | B (plan_view.h).
+  // A plan file that fails to load is a warning: the scene still opens without plans.
+  auto plan_set = load_plan_set(scene);
+  PlanView pv(scene, plan_set ? std::move(*plan_set) : PlanSet{});
+  PlanControls plan_controls(pv);
+  if (auto ok = pv.update(initial); !ok) return ok.error();
+  r.set_world(pv.render_world());
   int hovered = -1, selected = -1;
   nlohmann::json selected_info;
   ui::InspectorModel selected_model;
@@ -78,6 +85,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   ui::Legend legend;
   std::vector<std::string> warnings = scene.warnings;
   std::unique_ptr<Scenario> scenario = make_scenario(scene, warnings);
+  TourPanel tours(scene, warnings);  // build, preview, save and record tours
+  if (!plan_set) warnings.push_back("plans not loaded: " + plan_set.error().message);
   // Live data for the alarms panel and the sensor plots: the recorded day, or MQTT.
   std::unique_ptr<LiveSession> live;
   if (!o.live_url.empty()) {
@@ -146,10 +155,17 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     bool was_fly = overlay.fly_mode;
     ui::draw_overlay(overlay);
     ui::draw_legend(legend);
+    if (tours.draw(view, dt)) orbit = OrbitCamera::from(view.camera);  // a tour preview moved it
+    plan_controls.draw(view, overlay.playing);
+    if (pv.split())
+      ui::draw_split_labels(plan_title(pv.plans(), view.plan), plan_title(pv.plans(), view.plan_b),
+                            view.plan.empty() ? "as found" : view.plan, view.plan_b);
     std::string hover_text;
     if (hovered >= 0) {
-      nlohmann::json hj = describe_element(scene, sw, hovered);
-      if (hj["kind"] == "link" || hj["kind"] == "node" || hj["kind"] == "building")
+      nlohmann::json hj = pv.describe(hovered);
+      const std::string kind = hj["kind"];
+      if (kind == "link" || kind == "node" || kind == "building" || kind == "trench" ||
+          kind == "tunnel")
         hover_text = hj["kind"].get<std::string>() + " " + hj.value("id", std::string());
     }
     if (live) {
@@ -167,9 +183,11 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       if (live->is_mqtt()) applied_time = -1.0;  // new readings: recolour the live overlays
     }
     if (selected >= 0 && live) {
-      const ElementRef& e = sw.elements[size_t(selected)];
+      int local = 0;
+      const SceneWorld& w = pv.world_of(selected, local);
+      const ElementRef& e = w.elements[size_t(local)];
       if (e.kind == ElementRef::Kind::kLink || e.kind == ElementRef::Kind::kNode) {
-        const Network& net = scene.networks[size_t(e.network)];
+        const Network& net = element_network(scene, w, e);
         const std::string& id = e.kind == ElementRef::Kind::kLink ? net.links[size_t(e.index)].id
                                                                   : net.nodes[size_t(e.index)].id;
         selected_model.plots = live->plots_for(net.utility, id, view.time_s);
@@ -177,8 +195,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     }
     int action = ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
     if (action >= 0 && size_t(action) < selected_model.actions.size()) {
-      // Outage actions on the selected water element: close it, cut it, or isolate it.
-      const ElementRef& e = sw.elements[size_t(selected)];
+      // Outage actions on the selected water element: close it, cut it, or isolate it. Only
+      // offered in the as-found world, whose networks are the scene's.
+      const ElementRef& e = pv.element(selected);
       const Network& net = scene.networks[size_t(e.network)];
       const std::string& what = selected_model.actions[size_t(action)];
       if (what == "Isolate") {
@@ -197,7 +216,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       outage_changed = true;
     }
     if (overlay.depth_labels)
-      ui::draw_labels(depth_labels(scene, view, r.width(), r.height(), sw.far_m));
+      ui::draw_labels(depth_labels(pv.left().networks, view, pv.split() ? r.width() / 2 : r.width(),
+                                   r.height(), pv.left().far_m));
     ui::imgui_end_frame();
 
     // Camera input, unless the UI has the pointer or the keyboard.
@@ -206,6 +226,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     if (tab && !tab_was_down && !ui::imgui_wants_keyboard()) overlay.fly_mode = !overlay.fly_mode;
     tab_was_down = tab;
     if (key(GLFW_KEY_ESCAPE) && !o.script) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (!ui::imgui_wants_keyboard()) plan_controls.keys(input, prev, view);
     if (overlay.goto_bookmark >= 0) {
       view = scene.bookmarks[size_t(overlay.goto_bookmark)].view;
       orbit = OrbitCamera::from(view.camera);
@@ -236,16 +257,20 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     // Hover follows the pointer; a click (press and release without a drag) selects.
     if (mouse_free) {
       if (input.mouse_x != prev.mouse_x || input.mouse_y != prev.mouse_y || applied_hover == -2)
-        hovered = picker.pick(view, r.width(), r.height(), input.mouse_x, input.mouse_y).element;
+        hovered = pv.pick(view, r.width(), r.height(), input.mouse_x, input.mouse_y);
       if (input.buttons[0] && !prev.buttons[0]) press_x = input.mouse_x, press_y = input.mouse_y;
       if (!input.buttons[0] && prev.buttons[0] &&
           std::hypot(input.mouse_x - press_x, input.mouse_y - press_y) < 4.0) {
         selected = hovered;
         if (selected >= 0) {
-          selected_info = describe_element(scene, sw, selected);
+          selected_info = pv.describe(selected);
           selected_model = inspector_model(selected_info);
-          const ElementRef& e = sw.elements[size_t(selected)];
-          if ((e.kind == ElementRef::Kind::kLink || e.kind == ElementRef::Kind::kNode) &&
+          int local = 0;
+          const bool as_found = !pv.world_of(selected, local).plan;
+          const ElementRef& e = pv.element(selected);
+          const bool net_element =
+              e.kind == ElementRef::Kind::kLink || e.kind == ElementRef::Kind::kNode;
+          if (as_found && net_element &&
               scene.networks[size_t(e.network)].utility == Utility::kWater) {
             if (e.kind == ElementRef::Kind::kLink) selected_model.actions = {"Cut link", "Isolate"};
             else if (scene.networks[size_t(e.network)].nodes[size_t(e.index)].kind == NodeKind::kValve)
@@ -257,9 +282,24 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     } else {
       hovered = -1;
     }
-    // The scenario clock: playing advances it (wrapping at 24 h); arrows move in real time.
-    if (overlay.playing) view.time_s = std::fmod(view.time_s + dt * overlay.clock_speed, 86400.0);
+    // The scenario clock: playing advances it (wrapping at 24 h, the day kept; a staged plan
+    // runs in days over its schedule); arrows move in real time.
+    if (overlay.playing && !plan_controls.advance_clock(view, overlay.playing, dt)) {
+      double day_s = std::floor(view.time_s / 86400.0) * 86400.0;
+      view.time_s = day_s + std::fmod(view.time_s - day_s + dt * overlay.clock_speed, 86400.0);
+    }
     anim_s += dt;
+    // The plans and date drawn: a new world when a plan, the split or a task's state changed.
+    if (auto changed = pv.update(view); !changed) {
+      warnings.push_back(changed.error().message);
+      view.plan.clear();
+      view.plan_b.clear();
+    } else if (*changed) {
+      r.set_world(pv.render_world());
+      hovered = selected = -1;
+      applied_palette.clear();
+      applied_excavation.enabled = !view.excavation.enabled;  // re-sends the dynamic instances
+    }
     OverlayMode mode = OverlayMode::kUtility;
     overlay_from_name(view.overlay, mode);
     const bool timed = mode >= OverlayMode::kPressure;
@@ -294,8 +334,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       applied_palette.clear();
     }
     if (view.palette + "/" + view.overlay != applied_palette) {
-      OverlayResult ov = overlay_for(scene, sw, view, &overlay_data);
-      if (outage) ov.elements = outage_elements(scene, sw, *outage, std::move(ov.elements));
+      OverlayResult ov = pv.overlay(view, &overlay_data);
+      if (outage && !pv.split() && !pv.left().plan)
+        ov.elements = outage_elements(scene, pv.left(), *outage, std::move(ov.elements));
       base_colors = std::move(ov.elements);
       legend = std::move(ov.legend);
       applied_palette = view.palette + "/" + view.overlay;
@@ -303,9 +344,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     }
     if (hovered != applied_hover || selected != applied_selected) {
       std::vector<render::Element> els = base_colors;
-      if (hovered >= 0 && sw.elements[size_t(hovered)].kind != ElementRef::Kind::kGround)
+      if (hovered >= 0 && pv.element(hovered).kind != ElementRef::Kind::kGround)
         els[size_t(hovered)].flags |= render::kElementHighlight;
-      if (selected >= 0 && sw.elements[size_t(selected)].kind != ElementRef::Kind::kGround)
+      if (selected >= 0 && pv.element(selected).kind != ElementRef::Kind::kGround)
         els[size_t(selected)].flags |= render::kElementSelected;
       r.set_elements(els);
       applied_hover = hovered;
@@ -316,17 +357,13 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     ValueMap velocity = overlay.flow_arrows ? scenario->velocities(view.time_s) : ValueMap{};
     if (!velocity.empty() || ex.enabled != applied_excavation.enabled ||
         ex.min != applied_excavation.min || ex.max != applied_excavation.max) {
-      std::vector<render::Instance> dyn = excavation_instances(sw, ex);
-      std::vector<render::Instance> arrows = flow_arrows(scene, sw, velocity, anim_s, 20.0,
-                                                         render::Renderer::kMaxDynamicInstances - dyn.size());
-      dyn.insert(dyn.end(), arrows.begin(), arrows.end());
-      r.set_dynamic_instances(dyn);
+      r.set_dynamic_instances(pv.dynamic_instances(view, velocity, anim_s));
       applied_excavation = ex;
     }
     if (input.resize_w > 0) glfwSetWindowSize(window, input.resize_w, input.resize_h);
     if (overlay.vsync != o.vsync) r.set_vsync(o.vsync = overlay.vsync);
 
-    auto image = r.draw(frame_params(view, r.width(), r.height(), sw.far_m), !screenshot.empty());
+    auto image = r.draw(pv.frame_params(view, r.width(), r.height()), !screenshot.empty());
     if (!image) return image.error();
     if (!screenshot.empty()) {
       if (image->width == 0) {

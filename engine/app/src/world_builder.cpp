@@ -36,8 +36,15 @@ render::MeshData flat_ground(const Ground& g) {
 
 }  // namespace
 
-SceneWorld build_world(const Scene& scene) {
+SceneWorld build_world(const Scene& scene) { return build_world(scene, scene.networks); }
+
+const Network& element_network(const Scene& scene, const SceneWorld& sw, const ElementRef& e) {
+  return e.removed ? scene.networks[size_t(e.network)] : sw.networks[size_t(e.network)];
+}
+
+SceneWorld build_world(const Scene& scene, std::vector<Network> networks) {
   SceneWorld sw;
+  sw.networks = std::move(networks);
   for (const Model& model : scene.models) sw.world.meshes.push_back(to_mesh_data(model.mesh));
   auto add_mesh = [&](render::MeshData m) {
     sw.world.meshes.push_back(std::move(m));
@@ -100,7 +107,7 @@ SceneWorld build_world(const Scene& scene) {
     sw.elements.push_back({ElementRef::Kind::kBuilding, int(i)});
     sw.world.instances.push_back(inst);
   }
-  add_networks(scene, sw);
+  add_networks(sw);
   sw.world.elements = element_colors(scene, sw, Palette::kCjj61);
 
   glm::dvec4 e = scene.ground.extent;
@@ -114,8 +121,14 @@ std::vector<render::Element> element_colors(const Scene& scene, const SceneWorld
   std::vector<render::Element> out(sw.elements.size());
   for (size_t i = 0; i < sw.elements.size(); ++i) {
     const ElementRef& e = sw.elements[i];
+    if (e.kind == ElementRef::Kind::kTrench && sw.plan) {
+      // Open cuts read as dug earth; a finished utility tunnel as bare concrete.
+      out[i].tint = glm::vec4(srgb_to_linear(e.built ? glm::u8vec3(88, 88, 92)
+                                                    : glm::u8vec3(186, 112, 48)), 1.0f);
+      continue;
+    }
     if (e.kind != ElementRef::Kind::kLink && e.kind != ElementRef::Kind::kNode) continue;
-    const Network& net = scene.networks[size_t(e.network)];
+    const Network& net = element_network(scene, sw, e);
     std::string subtype;
     bool abandoned = false;
     if (e.kind == ElementRef::Kind::kLink) {

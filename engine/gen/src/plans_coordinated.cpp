@@ -104,12 +104,15 @@ PlanDoc coordinated_plan(const Scope& s, bool tunnel) {
     b.task(name, "district", crew, trench,
            cal.book(run_path(extent, row, at), crew, lanes_from, days), days, kOutage);
   };
+  // Shared trench widths: the spacing of the lines' centres (net_common.cpp's cross-section)
+  // plus their sections and about 0.2 m of working room each side; depth: the deepest line
+  // (telecom, agreed below the water mains) plus bedding.
   // A row lane's far side (water, gas) with the tangle that crosses it; its building side
   // (power, telecom) with the abandoned lines in that band.
   auto far_side = [&](int r, const std::string& crew) {
     const Links extent = join(s.water_row[r], s.gas_row[r]);
     const double y = e.row_lanes[r].y0 + 5.1;
-    const std::string t = dig("T-" + lane_code(r) + "-N", extent, true, y, 1.4, 1.6);
+    const std::string t = dig("T-" + lane_code(r) + "-N", extent, true, y, 1.2, 1.6);
     renew_water(b, s.water_row[r], 150, t);
     lower(b, s.gas_row[r], "gas", "gas", kGasCover, "PE gas main lowered to 0.9 m", kLowerGas);
     lower(b, s.gas_services[r], "gas", "gas", kServiceAgreed, "Gas service lowered to 0.9 m",
@@ -134,7 +137,7 @@ PlanDoc coordinated_plan(const Scope& s, bool tunnel) {
   auto building_side = [&](int r, const std::string& crew) {
     const Links extent = join(s.power_row[r], s.telecom_row[r]);
     const double y = e.row_lanes[r].y0 + 0.75;
-    const std::string t = dig("T-" + lane_code(r) + "-S", extent, true, y, 1.4, 1.85);
+    const std::string t = dig("T-" + lane_code(r) + "-S", extent, true, y, 1.2, 1.85);
     renew_power(b, s.power_row[r], false, t, kPowerAgreed);
     lower(b, s.telecom_row[r], "telecom", "telecom", kTelecomAgreed,
           "Duct re-laid below the water main", kLowerDuct);
@@ -154,7 +157,7 @@ PlanDoc coordinated_plan(const Scope& s, bool tunnel) {
   const double yb = e.row_lanes[2].y1;  // the tunnel's north end
   auto main_east = [&](const Links& water, const Links& gas, const std::string& id) {
     const Links extent = join(water, gas);
-    const std::string t = dig(id, extent, false, x0 + 5.6, 1.4, 1.7);
+    const std::string t = dig(id, extent, false, x0 + 5.6, 1.3, 1.7);
     renew_water(b, water, 200, t);
     renew_gas_trunk(b, gas, t);
     close("Main lane east side: water and gas trunks", "district-A", t, extent, false, x0 + 5.6,
@@ -162,7 +165,7 @@ PlanDoc coordinated_plan(const Scope& s, bool tunnel) {
   };
   auto main_west = [&](const Links& power, const Links& telecom, const std::string& id) {
     const Links extent = join(power, telecom);
-    const std::string t = dig(id, extent, false, x0 + 0.95, 1.8, 1.85);
+    const std::string t = dig(id, extent, false, x0 + 0.95, 1.6, 1.85);
     renew_power(b, power, true, t, kPowerAgreed);
     lower(b, telecom, "telecom", "telecom", kTelecomAgreed,
           "Duct bank re-laid below the water mains", kLowerDuct);

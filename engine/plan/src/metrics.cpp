@@ -133,10 +133,15 @@ Result<Metrics> compute_metrics(const Scene& scene, const Plan& plan,
           if (l.id == id) m.new_length_m += l.length_m();
   }
 
-  // Trenches: which utilities each carries (the edits laid in it) decides "shared".
+  // Trenches: which utilities each carries decides "shared": the edits laid in it, and the
+  // edits of the tasks that dig it (a line lowered in an open trench is in it too).
   std::map<std::string, std::set<Utility>> carried;
   for (const Edit& e : plan.edits)
     if (!e.trench.empty()) carried[e.trench].insert(e.utility);
+  for (const Task& task : plan.tasks)
+    if (!task.trench.empty())
+      for (const std::string& eid : task.edits)
+        if (const Edit* e = plan.find_edit(eid)) carried[task.trench].insert(e->utility);
   double shared_m = 0.0;
   for (const Trench& t : plan.trenches) {
     double len = t.length_m();
@@ -159,11 +164,7 @@ Result<Metrics> compute_metrics(const Scene& scene, const Plan& plan,
   }
   m.shared_trench_share = m.trench_length_m > 0.0 ? shared_m / m.trench_length_m : 0.0;
 
-  std::vector<int> digs(lanes.size(), 0);
-  for (const Task& task : plan.tasks)
-    if (const Trench* t = plan.find_trench(task.trench))
-      for (int s : segments_dug(*t, lanes)) ++digs[size_t(s)];
-  for (int d : digs) {
+  for (int d : digs_per_segment(plan, lanes)) {
     m.lane_segments_dug += d > 0;
     m.lane_segments_dug_repeatedly += d > 1;
     m.max_digs_per_segment = std::max(m.max_digs_per_segment, d);

@@ -103,6 +103,23 @@ std::vector<int> segments_dug(const Trench& trench, const std::vector<LaneSegmen
   return std::vector<int>(hit.begin(), hit.end());
 }
 
+std::vector<int> digs_per_segment(const Plan& plan, const std::vector<LaneSegment>& lanes) {
+  std::vector<std::vector<std::pair<int, int>>> spans(lanes.size());  // (start, end) per task
+  for (const Task& task : plan.tasks)
+    if (const Trench* t = plan.find_trench(task.trench))
+      for (int s : segments_dug(*t, lanes)) spans[size_t(s)].push_back({task.start_day, task.end_day});
+  std::vector<int> digs(lanes.size(), 0);
+  for (size_t s = 0; s < lanes.size(); ++s) {
+    std::sort(spans[s].begin(), spans[s].end());
+    int open_until = 0;
+    for (size_t i = 0; i < spans[s].size(); ++i) {
+      if (i == 0 || spans[s][i].first > open_until + 1) ++digs[s];
+      open_until = i == 0 ? spans[s][i].second : std::max(open_until, spans[s][i].second);
+    }
+  }
+  return digs;
+}
+
 std::vector<Clash> schedule_clashes(const Scene& scene, const Plan& plan,
                                     const std::vector<LaneSegment>& lanes) {
   size_t n = plan.tasks.size();
@@ -132,6 +149,7 @@ std::vector<Clash> schedule_clashes(const Scene& scene, const Plan& plan,
     for (size_t x = 0; x < active.size(); ++x)
       for (size_t y = x + 1; y < active.size(); ++y) {
         size_t a = active[x], b = active[y];
+        if (plan.tasks[a].crew == plan.tasks[b].crew) continue;  // one crew, two trenches
         for (int s : segs[a]) {
           if (!std::binary_search(segs[b].begin(), segs[b].end(), s)) continue;
           const LaneSegment& seg = lanes[size_t(s)];
@@ -171,19 +189,25 @@ std::vector<Clash> schedule_clashes(const Scene& scene, const Plan& plan,
     }
   }
 
-  // Dug again after resurfacing: each task against the last task before it that dug the
-  // same segment and had finished (resurfaced) when it starts.
+  // Dug again after resurfacing: a task that opens a segment after earlier work in it had
+  // stopped for at least a day (then it was resurfaced), against the last such task.
   for (size_t b = 0; b < n; ++b)
     for (int s : segs[b]) {
-      int prev = -1;
-      for (size_t a = 0; a < n; ++a) {
-        if (a == b || plan.tasks[a].end_day >= plan.tasks[b].start_day) continue;
-        if (!std::binary_search(segs[a].begin(), segs[a].end(), s)) continue;
-        if (prev < 0 || plan.tasks[a].end_day > plan.tasks[size_t(prev)].end_day) prev = int(a);
-      }
-      if (prev < 0) continue;
-      const Task& ta = plan.tasks[size_t(prev)];
       const Task& tb = plan.tasks[b];
+      int prev = -1;
+      bool open = false;  // work in the segment runs up to or into tb's first day
+      for (size_t a = 0; a < n; ++a) {
+        const Task& ta = plan.tasks[a];
+        if (a == b || ta.start_day >= tb.start_day) continue;  // same first day: dug together
+        if (!std::binary_search(segs[a].begin(), segs[a].end(), s)) continue;
+        if (ta.end_day + 1 >= tb.start_day) {
+          open = true;
+          break;
+        }
+        if (prev < 0 || ta.end_day > plan.tasks[size_t(prev)].end_day) prev = int(a);
+      }
+      if (open || prev < 0) continue;
+      const Task& ta = plan.tasks[size_t(prev)];
       const LaneSegment& seg = lanes[size_t(s)];
       Clash c{"dug_after_resurfacing", tb.start_day, ta.id, tb.id, "", seg.id, centroid(seg), ""};
       c.message = format_date(tb.start_day) + ": task " + tb.id + " digs lane segment " + seg.id +

@@ -21,6 +21,7 @@ namespace {
 struct Draw {
   Pass pass;
   std::uint32_t layer;
+  std::uint8_t views;  // Instance::views
   std::uint32_t index_count, first_index;
   std::int32_t vertex_offset;
   std::uint32_t first_instance, instance_count;
@@ -191,7 +192,10 @@ class RendererImpl final : public Renderer {
     vkBeginCommandBuffer(cmd_, &bi);
     float clear[4] = {sky.r, sky.g, sky.b, 1.0f};
     begin_pass(cmd_, target_->attachments(), index, clear);
-    if (!f.clear_only && !mesh_index_count_.empty()) record_world(f);
+    if (!f.clear_only && !mesh_index_count_.empty()) {
+      if (f.split) record_split(f);
+      else record_world(f, kViewLeft);
+    }
     imgui_.record(cmd_);
     vkCmdEndRenderPass(cmd_);
     if (screenshot) target_->record_readback(cmd_, index);
@@ -239,7 +243,7 @@ class RendererImpl final : public Renderer {
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     auto key = [&](std::uint32_t i) {
       const Instance& in = instances[i];
-      return std::make_tuple(std::uint8_t(in.pass), in.layer, in.mesh);
+      return std::make_tuple(std::uint8_t(in.pass), in.layer, in.views, in.mesh);
     };
     std::stable_sort(order.begin(), order.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
@@ -257,7 +261,7 @@ class RendererImpl final : public Renderer {
           draws.back().first_instance + draws.back().instance_count == slot) {
         ++draws.back().instance_count;
       } else {
-        draws.push_back({in.pass, in.layer, mesh_index_count_[in.mesh],
+        draws.push_back({in.pass, in.layer, in.views, mesh_index_count_[in.mesh],
                          mesh_first_index_[in.mesh], mesh_vertex_offset_[in.mesh], slot, 1});
       }
     }
@@ -286,7 +290,42 @@ class RendererImpl final : public Renderer {
     vkUpdateDescriptorSets(ctx_->device, 3, w, 0, nullptr);
   }
 
-  void record_world(const FrameParams& f) {
+  // Two viewports over one target, one camera: each half draws its own instances, then a
+  // divider line is cleared between them. The viewport goes back to the whole target for
+  // the UI.
+  void record_split(const FrameParams& f) {
+    const VkExtent2D e = target_->attachments().extent;
+    const std::uint32_t half = e.width / 2;
+    for (std::uint8_t side : {kViewLeft, kViewRight}) {
+      const std::uint32_t x = side == kViewLeft ? 0 : half;
+      const std::uint32_t w = side == kViewLeft ? half : e.width - half;
+      if (w == 0) continue;
+      VkViewport vp{float(x), 0.0f, float(w), float(e.height), 0.0f, 1.0f};
+      VkRect2D sc{{std::int32_t(x), 0}, {w, e.height}};
+      vkCmdSetViewport(cmd_, 0, 1, &vp);
+      vkCmdSetScissor(cmd_, 0, 1, &sc);
+      record_world(f, side);
+    }
+    // The divider: 2 px up to 720p, thicker on bigger targets.
+    const std::uint32_t line = std::max<std::uint32_t>(2, e.height / 360);
+    VkClearAttachment ca{};
+    ca.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+    ca.colorAttachment = 0;
+    for (int i = 0; i < 3; ++i)
+      ca.clearValue.color.float32[i] = srgb_to_linear(f.divider_color[i]);
+    ca.clearValue.color.float32[3] = 1.0f;
+    VkClearRect rect{};
+    rect.rect = {{std::int32_t(half - std::min(half, line / 2)), 0},
+                 {std::min(line, e.width), e.height}};
+    rect.layerCount = 1;
+    vkCmdClearAttachments(cmd_, 1, &ca, 1, &rect);
+    VkViewport vp{0.0f, 0.0f, float(e.width), float(e.height), 0.0f, 1.0f};
+    VkRect2D sc{{0, 0}, e};
+    vkCmdSetViewport(cmd_, 0, 1, &vp);
+    vkCmdSetScissor(cmd_, 0, 1, &sc);
+  }
+
+  void record_world(const FrameParams& f, std::uint8_t side) {
     VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(cmd_, 0, 1, &vertices_.buffer, &zero);
     vkCmdBindIndexBuffer(cmd_, indices_.buffer, 0, VK_INDEX_TYPE_UINT32);
@@ -295,12 +334,12 @@ class RendererImpl final : public Renderer {
     // Opaque first, then the ground blended over whatever lies beneath it. In x-ray mode
     // the x-ray layers come last, over a ground that wrote no depth.
     const std::uint32_t xray = f.xray ? f.xray_layer_mask : 0u;
-    record_draws(f, Pass::kOpaque, ~xray);
-    if (f.ground_opacity > 0.0f) record_draws(f, Pass::kGround, ~0u);
-    if (xray) record_draws(f, Pass::kOpaque, xray);
+    record_draws(f, Pass::kOpaque, ~xray, side);
+    if (f.ground_opacity > 0.0f) record_draws(f, Pass::kGround, ~0u, side);
+    if (xray) record_draws(f, Pass::kOpaque, xray, side);
   }
 
-  void record_draws(const FrameParams& f, Pass pass, std::uint32_t layers) {
+  void record_draws(const FrameParams& f, Pass pass, std::uint32_t layers, std::uint8_t side) {
     VkPipeline p = pass == Pass::kOpaque ? pipelines_.opaque
                    : f.xray             ? pipelines_.ground_xray
                                         : pipelines_.ground;
@@ -313,7 +352,8 @@ class RendererImpl final : public Renderer {
     const std::uint32_t mask = f.layer_mask & layers;
     for (const std::vector<Draw>* list : {&draws_, &dynamic_draws_}) {
       for (const Draw& d : *list) {
-        if (d.pass != pass || d.layer >= 32 || !(mask & (1u << d.layer))) continue;
+        if (d.pass != pass || !(d.views & side) || d.layer >= 32 || !(mask & (1u << d.layer)))
+          continue;
         vkCmdDrawIndexed(cmd_, d.index_count, d.instance_count, d.first_index, d.vertex_offset,
                          d.first_instance);
       }

@@ -12,6 +12,7 @@
 #include "et/core/json_field.h"
 #include "et/scene/model_loader.h"
 #include "et/scene/scene.h"
+#include "view_fields.h"
 
 namespace et {
 namespace {
@@ -23,59 +24,7 @@ namespace fs = std::filesystem;
 void read_bookmark(const Field& f, int epoch_day, Bookmark& b) {
   b.name = f["name"].str();
   if (b.name.empty()) f["name"].fail("expected a non-empty name");
-  b.view.camera.eye = f["eye"].vec3();
-  b.view.camera.target = f["target"].vec3();
-  if (glm::length(b.view.camera.eye - b.view.camera.target) < 1e-6)
-    f["target"].fail("eye and target coincide");
-  if (f.has("fov_deg")) b.view.camera.fov_deg = f["fov_deg"].num_in(5.0, 150.0);
-  if (f.has("ground_opacity")) b.view.ground_opacity = f["ground_opacity"].num_in(0.0, 1.0);
-  if (f.has("xray")) {
-    if (!f["xray"].raw().is_boolean()) f["xray"].fail("expected true or false");
-    b.view.xray = f["xray"].raw().get<bool>();
-  }
-  if (f.has("palette")) {
-    b.view.palette = f["palette"].str();
-    if (b.view.palette != "cjj61" && b.view.palette != "apwa")
-      f["palette"].fail("expected \"cjj61\" or \"apwa\"");
-  }
-  if (f.has("overlay")) b.view.overlay = f["overlay"].str();  // checked by the app
-  if (f.has("time")) {
-    std::string t = f["time"].str();
-    int hh = 0, mm = 0;
-    char extra = 0;
-    if (std::sscanf(t.c_str(), "%d:%d%c", &hh, &mm, &extra) != 2 || hh < 0 || hh > 47 || mm < 0 ||
-        mm > 59)
-      f["time"].fail("expected a time of day HH:MM, got \"" + t + "\"");
-    b.view.time_s = hh * 3600.0 + mm * 60.0;
-  }
-  // Plans are checked by the app, which loads them (engine/plan).
-  if (f.has("plan")) b.view.plan = f["plan"].str();
-  if (f.has("plan_b")) b.view.plan_b = f["plan_b"].str();
-  if (f.has("date")) {  // a schedule date: the plan as it stands that day, at the time above
-    std::optional<int> day = parse_date(f["date"].str());
-    if (!day) f["date"].fail("expected a date YYYY-MM-DD");
-    if (*day < epoch_day) f["date"].fail("expected a date on or after the scene's epoch");
-    b.view.time_s = std::fmod(b.view.time_s, 86400.0) + (*day - epoch_day) * 86400.0;
-    b.view.staged = true;
-  }
-  if (f.has("excavation")) {
-    Field e = f["excavation"];
-    b.view.excavation.enabled = true;
-    b.view.excavation.min = e["min"].vec3();
-    b.view.excavation.max = e["max"].vec3();
-    for (int i = 0; i < 3; ++i)
-      if (b.view.excavation.max[i] <= b.view.excavation.min[i])
-        e["max"].fail("expected max > min on every axis");
-  }
-  if (f.has("layers")) {
-    Field layers = f["layers"];
-    b.view.layers.fill(false);
-    for (size_t i = 0; i < layers.array_size(); ++i) {
-      Layer l = layer_from_name(layers.at(i).str());
-      if (l == Layer::kCount) layers.at(i).fail("unknown layer '" + layers.at(i).str() + "'");
-      b.view.layers[static_cast<int>(l)] = true;
-    }
-  }
+  detail::read_view_fields(f, epoch_day, true, b.view);
 }
 
 void read_manifest(const json& root, const std::string& path, Scene& s) {
@@ -183,6 +132,7 @@ void read_manifest(const json& root, const std::string& path, Scene& s) {
   }
   if (r.has("lanes")) s.lanes_file = r["lanes"].str();
   if (r.has("clearance_rules")) s.clearance_rules_file = r["clearance_rules"].str();
+  if (r.has("tours")) s.tours_file = r["tours"].str();  // engine/scene tours_load.cpp reads it
   if (r.has("epoch")) {
     std::optional<int> day = parse_date(r["epoch"].str());
     if (!day) r["epoch"].fail("expected a date YYYY-MM-DD");

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 
 #include "et/ui/color.h"
@@ -85,8 +86,10 @@ void draw_overlay(OverlayModel& m) {
     int minutes = int(t / 60.0);
     char label[32];
     std::snprintf(label, sizeof label, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
-    float hours = float(t / 3600.0);
-    if (ImGui::SliderFloat("Time", &hours, 0.0f, 24.0f, label)) m.view->time_s = double(hours) * 3600.0;
+    // The slider sets the time of day; the day (a staged plan's date) stays.
+    const double day_s = std::floor(t / 86400.0) * 86400.0;
+    float hours = float((t - day_s) / 3600.0);
+    if (ImGui::SliderFloat("Time", &hours, 0.0f, 24.0f, label)) m.view->time_s = day_s + double(hours) * 3600.0;
     if (ImGui::Button(m.playing ? "Pause" : "Play")) m.playing = !m.playing;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90.0f * ImGui::GetIO().FontGlobalScale);

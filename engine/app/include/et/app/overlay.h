@@ -21,6 +21,7 @@ enum class OverlayMode {
   kAge,        // years since installation
   kMaterial,
   kRisk,       // expected breaks per year, N(t) * length (break_rates.json)
+  kDiff,       // a plan against the as-found networks: added, removed, moved, unchanged
   kPressure, kVelocity, kFlow, kHeadloss,  // from the hydraulic solver
   kLive, kAlarm, kStaleness, kMeasuredMinusSimulated,  // from sensor feeds
   kCount

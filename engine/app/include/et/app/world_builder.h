@@ -8,16 +8,24 @@
 #include <vector>
 
 #include "et/app/palette.h"
+#include "et/plan/plan.h"
 #include "et/render/render_world.h"
 #include "et/scene/scene.h"
 
 namespace et::app {
 
 struct ElementRef {
-  enum class Kind { kGround, kBuilding, kLink, kNode, kOverlay };  // overlay: pit, subsoil
+  // overlay: pit, subsoil; trench: a plan's trench or tunnel (index into plan->trenches)
+  enum class Kind { kGround, kBuilding, kLink, kNode, kOverlay, kTrench };
   Kind kind;
   int index;        // into Scene::buildings, Network::links or Network::nodes
-  int network = -1; // into Scene::networks, for links and nodes
+  int network = -1; // into SceneWorld::networks, for links and nodes (Scene::networks if removed)
+  // Plan worlds: how the link or node differs from the as-found networks (the diff overlay).
+  plan::Change change = plan::Change::kUnchanged;
+  // A link the plan takes out of the ground, drawn thin from the as-found networks; only
+  // the diff overlay shows it (and only then can it be picked).
+  bool removed = false;
+  bool built = false;  // trench: a finished utility tunnel rather than an open cut
 };
 
 // Meshes every world has, for networks and overlays (unit sizes; instances scale them).
@@ -34,20 +42,36 @@ struct SceneWorld {
   std::vector<ElementRef> elements;
   PrimitiveMeshes primitives;
   double far_m = 2000.0;  // far plane that keeps the whole scene in view
+  // The networks drawn: the scene's as found, or as a plan leaves them on `day` (element
+  // refs index these). A copy, so that a plan's world stands on its own.
+  std::vector<Network> networks;
+  const plan::Plan* plan = nullptr;  // null: as found
+  int day = plan::kComplete;
 };
 
 // Fixed elements after the ground (0): the excavation pit, the soil block, flow arrows.
 constexpr std::uint32_t kPitElement = 1, kSoilElement = 2, kFlowArrowElement = 3;
+// Render layer of plan structures (utility tunnels): no ViewState layer hides them.
+constexpr std::uint32_t kStructureLayer = kLayerCount;
 
 SceneWorld build_world(const Scene& scene);
+// The scene's buildings and ground with `networks` in place of the scene's own (same order
+// and utilities as Scene::networks: a plan's apply_plan result).
+SceneWorld build_world(const Scene& scene, std::vector<Network> networks);
+// The network a link or node element belongs to (removed links: the as-found one).
+const Network& element_network(const Scene& scene, const SceneWorld& sw, const ElementRef& e);
 render::MeshData to_mesh_data(const Mesh& mesh);
 
 // Per-element colours for a palette (networks tinted by utility; abandoned lines greyed).
 std::vector<render::Element> element_colors(const Scene& scene, const SceneWorld& sw,
                                             Palette palette);
 
-// Adds the network instances and elements (network_geometry.cpp).
-void add_networks(const Scene& scene, SceneWorld& sw);
+// Adds the instances and elements of sw.networks (network_geometry.cpp).
+void add_networks(SceneWorld& sw);
+// The instances of one link (segments, joints, drop lines), its cross-section scaled by
+// `section_scale` (removed links are drawn thinner).
+void add_link_instances(const NetLink& l, Layer layer, std::uint32_t element,
+                        double section_scale, SceneWorld& sw);
 // The excavation pit's instances for the renderer's dynamic list (empty when disabled).
 std::vector<render::Instance> excavation_instances(const SceneWorld& sw, const Excavation& e);
 

@@ -17,11 +17,18 @@ namespace et::plan {
 // 0.5 m; a tunnel digs them too while it is built). Indices into `lanes`, ascending.
 std::vector<int> segments_dug(const Trench& trench, const std::vector<LaneSegment>& lanes);
 
+// How many separate times each lane segment is dug (index: lanes). A lane is resurfaced when
+// work in it stops, so tasks on a segment whose dates overlap or follow on without a day's
+// gap are one dig; a gap means it was closed, resurfaced and opened again.
+std::vector<int> digs_per_segment(const Plan& plan, const std::vector<LaneSegment>& lanes);
+
 struct Clash {
-  // "same_lane_same_day": two tasks (crews) dig one lane segment on the same day;
+  // "same_lane_same_day": two crews (tasks with different crews) dig one lane segment on
+  //   the same day (one crew working two trenches of a lane is planned, not a clash);
   // "open_trench_live_line": an open trench crosses or exposes a link in service that the
   //   task does not itself edit (gas and power first: those are the dangerous ones);
-  // "dug_after_resurfacing": a segment dug again after an earlier task resurfaced it.
+  // "dug_after_resurfacing": a segment dug again after an earlier task resurfaced it (work
+  //   in it had stopped for at least a day, as digs_per_segment counts).
   std::string kind;
   int day = 0;             // first day it happens
   std::string task_a, task_b;  // task_b empty for open_trench_live_line

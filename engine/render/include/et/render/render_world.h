@@ -22,6 +22,9 @@ struct MeshData {
   std::vector<std::uint32_t> indices;
 };
 
+// Sides of a split frame, as Instance::views bits.
+constexpr std::uint8_t kViewLeft = 1, kViewRight = 2, kViewBoth = 3;
+
 // How an instance is drawn: opaque, or as part of the translucent ground surface.
 enum class Pass : std::uint8_t { kOpaque = 0, kGround = 1 };
 
@@ -32,6 +35,9 @@ struct Instance {
   std::uint32_t layer = 0;  // 0..31; a frame draws the layers in FrameParams::layer_mask
   Pass pass = Pass::kOpaque;
   bool min_width = false;  // a thin line: keep FrameParams::min_line_angle on screen
+  // Which sides of a split frame draw it (FrameParams::split): kViewLeft is also the whole
+  // frame when it is not split. Two worlds share one set of buffers this way (A/B plans).
+  std::uint8_t views = kViewBoth;
 };
 
 enum ElementFlags : std::uint32_t {
@@ -70,6 +76,11 @@ struct FrameParams {
   glm::vec3 excavation_min{0.0f};
   glm::vec3 excavation_max{0.0f};
   bool clear_only = false;  // bench peer: clear the target and draw nothing
+  // Split screen: the left half draws the kViewLeft instances, the right half the
+  // kViewRight ones, both through `view`/`proj` (one camera; proj's aspect should be the
+  // half's), with a divider line between them.
+  bool split = false;
+  glm::vec3 divider_color{0.08f, 0.08f, 0.09f};  // sRGB
 };
 
 }  // namespace et::render

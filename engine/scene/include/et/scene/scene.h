@@ -70,6 +70,8 @@ struct Scene {
   // (empty: the default table in assets/).
   std::vector<std::string> plan_files;
   std::string lanes_file, clearance_rules_file;
+  // Tours (et/scene/tour.h), relative to `dir`; empty: "tours.json" if the folder has one.
+  std::string tours_file;
   // Day 0 of the scenario clock, in days since 1970-01-01 ("epoch": "YYYY-MM-DD" in
   // scene.json; default 2027-01-01). The 4D schedule and bookmarks' "date" count from it.
   int epoch_day = 20819;
