@@ -103,10 +103,11 @@ void add_plan_views(Json& scene, const EstateLayout& layout, const Rect& extent,
   ab["name"] = "plan-ab";
   ab["plan"] = "separate";
   ab["plan_b"] = "coordinated";
+  ab["ground_opacity"] = 0.3;  // the plans differ underground
   scene["bookmarks"].push_back(ab);
   const Rect& m = layout.main_lane;
   const double xc = (m.x0 + m.x1) / 2;
-  Json works = bookmark("construction", {xc + 14.0, -75.0, 16.0}, {xc, -35.0, -1.0}, 55.0, 0.3);
+  Json works = bookmark("construction", {xc + 35.0, -105.0, 35.0}, {xc, -40.0, -1.0}, 45.0, 0.3);
   works["plan"] = "coordinated";
   works["date"] = plans.construction_date;
   scene["bookmarks"].push_back(works);

@@ -92,6 +92,7 @@ bool trench_centre(const Json& plan, const std::string& id, Vec3& out) {
 
 Json plan_key(Json fields, int day, double duration) {
   fields["plan"] = "coordinated";
+  fields["overlay"] = "diff";  // new lines green as they are laid, old ones red
   fields["date"] = format_date(day);
   fields["time"] = "12:00";
   fields["xray"] = true;
