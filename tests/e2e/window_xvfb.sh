@@ -66,4 +66,12 @@ printf 'wait 3\nclick 430 208\nwait 2\nscreenshot %s/schedule.png\nquit\n' "$out
 xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --plan coordinated --date 2027-04-15 \
   --size 960x540 --script "$out/schedule.script" >"$out/schedule.log" 2>&1 || { cat "$out/schedule.log"; fail "schedule run exited non-zero"; }
 grep -q '^date 2027-04-05' "$out/schedule.log" || { cat "$out/schedule.log"; fail "clicking task K05 in the Schedule did not go to 2027-04-05"; }
+# The Compare panel (key C): the metrics table of every plan, then a click on a violation
+# takes the camera there (the picture changes).
+printf 'wait 3\nkey press C\nwait 4\nscreenshot %s/compare.png\nclick 300 400\nwait 4\nscreenshot %s/compare_fly.png\nquit\n' "$out" "$out" >"$out/compare.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --size 960x540 \
+  --script "$out/compare.script" >"$out/compare.log" 2>&1 || { cat "$out/compare.log"; fail "compare run exited non-zero"; }
+grep -q '^compared 4 plans' "$out/compare.log" || { cat "$out/compare.log"; fail "C did not fill the Compare panel"; }
+grep -q '^look at violation ' "$out/compare.log" || { cat "$out/compare.log"; fail "clicking a violation did not move the camera"; }
+if "$tool" compare "$out/compare.png" "$out/compare_fly.png" 12 0.02 100,40,760,430 >/dev/null; then fail "the view did not move to the violation"; fi
 echo "window_xvfb: all passed"

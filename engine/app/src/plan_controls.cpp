@@ -2,11 +2,14 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdio>
 
 #include "et/core/date.h"
+#include "et/plan/metrics.h"
+#include "report_html.h"
 
 namespace et::app {
 namespace {
@@ -31,6 +34,66 @@ bool pressed(const InputState& in, const InputState& prev, int key) {
 PlanControls::PlanControls(const PlanView& pv) : pv_(pv) {
   for (const plan::Plan& p : pv.plans().plans) model_.plans.push_back({p.id, p.name});
   model_.epoch_day = pv.scene().epoch_day;
+  model_.compare_open = &compare_.open;
+  as_found_.id = "as_found";
+  compare_.plans.push_back("as_found");
+  for (const plan::Plan& p : pv.plans().plans) compare_.plans.push_back(p.id);
+  compare_.ticked.assign(compare_.plans.size(), 1);
+}
+
+const plan::Plan* PlanControls::compare_plan(size_t i) const {
+  return i == 0 ? &as_found_ : pv_.plans().find(compare_.plans[i]);
+}
+
+void PlanControls::compute_metrics() {
+  auto rules = plan::load_scene_rules(pv_.scene());
+  if (!rules) {
+    rules_error_ = rules.error().message;
+    std::fprintf(stderr, "estatetwin: %s\n", rules_error_.c_str());
+    return;
+  }
+  compare_.columns.clear();
+  compare_.values.clear();
+  std::vector<std::vector<std::string>> cols;  // per ticked plan: metric_values
+  for (size_t i = 0; i < compare_.plans.size(); ++i) {
+    if (!compare_.ticked[i]) continue;
+    auto m = plan::compute_metrics(pv_.scene(), *compare_plan(i), pv_.plans().lanes, *rules);
+    if (!m) {
+      std::fprintf(stderr, "estatetwin: %s\n", m.error().message.c_str());
+      continue;
+    }
+    compare_.columns.push_back(compare_.plans[i]);
+    cols.push_back(plan::metric_values(*m));
+  }
+  std::vector<std::string> names = plan::metric_columns();
+  compare_.row_labels.clear();
+  compare_.better.clear();
+  for (size_t r = 1; r < names.size(); ++r) {  // 0 is the plan id: the column header
+    compare_.row_labels.push_back(metric_label(names[r]));
+    compare_.better.push_back(better_direction(names[r]));
+    std::vector<std::string> row;
+    for (const auto& c : cols) row.push_back(r < c.size() ? c[r] : "");
+    compare_.values.push_back(std::move(row));
+  }
+  std::printf("compared %zu plans\n", compare_.columns.size());
+}
+
+void PlanControls::list_violations() {
+  compare_.violation_lines.clear();
+  violations_.clear();
+  auto rules = plan::load_scene_rules(pv_.scene());
+  if (!rules) return;
+  const plan::Plan* p = compare_plan(size_t(compare_.violations_of));
+  if (!p) return;
+  violations_ = plan::check_clearances(plan::apply_plan(pv_.scene(), *p), pv_.scene().buildings,
+                                       *rules, pv_.plans().lanes, p);
+  for (const plan::Violation& v : violations_) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s%s  %s%s%s  required %.2f m, actual %.2f m", v.verified ? "" : "*",
+                  v.rule.c_str(), v.a.c_str(), v.b.empty() ? "" : " / ", v.b.c_str(), v.required_m,
+                  v.actual_m);
+    compare_.violation_lines.push_back(buf);
+  }
 }
 
 void PlanControls::keys(const InputState& in, const InputState& prev, ViewState& view) {
@@ -52,6 +115,10 @@ void PlanControls::keys(const InputState& in, const InputState& prev, ViewState&
     std::string a = view.plan.empty() ? "as found" : view.plan;
     std::printf("split %s\n",
                 view.plan_b.empty() ? "off" : ("on: " + a + " | " + view.plan_b).c_str());
+  }
+  if (pressed(in, prev, GLFW_KEY_C)) {
+    compare_.open = !compare_.open;
+    std::printf("compare panel %s\n", compare_.open ? "open" : "closed");
   }
   if (pressed(in, prev, GLFW_KEY_P)) {
     size_t at = 0;  // 0: as found, i + 1: plans[i]
@@ -82,14 +149,31 @@ const std::vector<plan::Clash>& PlanControls::clashes(const plan::Plan& p) {
   return it->second;
 }
 
-void PlanControls::draw(ViewState& view, bool& playing) {
-  if (model_.plans.empty()) return;
+bool PlanControls::draw(ViewState& view, bool& playing) {
+  if (model_.plans.empty()) return false;
   model_.view = &view;
   model_.playing = &playing;
   range(view, model_.first_day, model_.last_day);
   ui::draw_plans(model_);
+  bool moved = false;
+  ui::CompareRequest req = ui::draw_compare(compare_);
+  if (compare_.open && !compared_) {  // first opened: fill it (about a second for Muyanghu)
+    req.compute = req.violations = true;
+    compared_ = true;
+  }
+  if (req.compute) compute_metrics();
+  if (req.violations) list_violations();
+  if (req.fly_to >= 0 && size_t(req.fly_to) < violations_.size()) {
+    // Look at the place from the south-east, close enough to see both elements.
+    const glm::dvec3 where = violations_[size_t(req.fly_to)].where;
+    view.camera.target = where;
+    view.camera.eye = where + glm::dvec3(8.0, -12.0, 10.0);
+    view.ground_opacity = std::min(view.ground_opacity, 0.3);
+    moved = true;
+    std::printf("look at violation %s\n", violations_[size_t(req.fly_to)].rule.c_str());
+  }
   // The schedule belongs to the 4D view; complete plans keep the screen for the picture.
-  if (!model_.show_schedule || !view.staged || model_.last_day < model_.first_day) return;
+  if (!model_.show_schedule || !view.staged || model_.last_day < model_.first_day) return moved;
 
   ui::GanttModel g;
   g.first_day = model_.first_day - 1;
@@ -134,6 +218,7 @@ void PlanControls::draw(ViewState& view, bool& playing) {
     view.staged = true;
     std::printf("date %s\n", format_date(day).c_str());
   }
+  return moved;
 }
 
 bool PlanControls::advance_clock(ViewState& view, bool playing, double dt) const {

@@ -9,10 +9,7 @@
 #include "et/core/date.h"
 
 namespace et::app {
-namespace {
 
-// Which way is better for a metric column, for the highlight in the table: -1 lower,
-// +1 higher, 0 neither (lengths describe a plan, they do not rank it).
 int better_direction(const std::string& column) {
   if (column.find("shared") != std::string::npos) return +1;
   if (column.find("_km") != std::string::npos || column == "new_length_m" ||
@@ -22,8 +19,7 @@ int better_direction(const std::string& column) {
   return -1;
 }
 
-// What a metrics.csv column is called in the printed table.
-std::string label(const std::string& column) {
+std::string metric_label(const std::string& column) {
   static const std::map<std::string, std::string> kLabels = {
       {"new_length_m", "New or relocated lines (m)"},
       {"trench_length_m", "Trench length (m)"},
@@ -53,6 +49,8 @@ std::string label(const std::string& column) {
     return column.substr(0, column.size() - 3) + " in service (km)";
   return column;
 }
+
+namespace {
 
 std::string fixed(double v, int decimals) {
   char buf[64];
@@ -102,7 +100,7 @@ void metrics_table(const ReportInput& in, std::string& out) {
       double v = std::atof(values[r][c].c_str());
       best = dir < 0 ? std::min(best, v) : std::max(best, v);
     }
-    out += "<tr><td title='" + html_escape(cols[c]) + "'>" + html_escape(label(cols[c])) + "</td>";
+    out += "<tr><td title='" + html_escape(cols[c]) + "'>" + html_escape(metric_label(cols[c])) + "</td>";
     for (size_t r = 0; r < in.plans.size(); ++r) {
       std::string v = c < values[r].size() ? values[r][c] : "";
       bool hi = dir != 0 && in.plans[r].plan && std::atof(v.c_str()) == best;

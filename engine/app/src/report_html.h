@@ -35,6 +35,12 @@ struct ReportInput {
 
 std::string report_html(const ReportInput& in);
 
+// What a metrics.csv column is called for people ("excavation_m3" -> "Excavation (m³)").
+std::string metric_label(const std::string& column);
+// Which way is better, for highlighting the best plan: -1 lower, +1 higher, 0 neither
+// (lengths and dates describe a plan, they do not rank it).
+int better_direction(const std::string& column);
+
 // A Gantt chart of the plan's tasks as inline SVG: one bar per task coloured by company,
 // clashes marked on their day; days [first_day, last_day] span the width so that plans
 // drawn with the same range compare by eye.

@@ -156,7 +156,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     ui::draw_overlay(overlay);
     ui::draw_legend(legend);
     if (tours.draw(view, dt)) orbit = OrbitCamera::from(view.camera);  // a tour preview moved it
-    plan_controls.draw(view, overlay.playing);
+    if (plan_controls.draw(view, overlay.playing)) orbit = OrbitCamera::from(view.camera);
     if (pv.split())
       ui::draw_split_labels(plan_title(pv.plans(), view.plan), plan_title(pv.plans(), view.plan_b),
                             view.plan.empty() ? "as found" : view.plan, view.plan_b);

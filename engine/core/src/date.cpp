@@ -44,7 +44,7 @@ std::string format_date(int day) {
   const int d = doy - (153 * mp + 2) / 5 + 1;
   const int m = mp + (mp < 10 ? 3 : -9);
   const int y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[16];
+  char buf[40];  // room for any int year, so GCC's truncation check is satisfied
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

@@ -100,6 +100,7 @@ void draw_plans(PlansModel& m) {
   } else {
     ImGui::TextDisabled("No construction tasks in these plans.");
   }
+  if (m.compare_open) ImGui::Checkbox("Compare plans (metrics, violations)", m.compare_open);
   ImGui::PopItemWidth();
   ImGui::End();
 }

@@ -32,6 +32,7 @@ struct PlansModel {
   bool* playing = nullptr;           // the scenario clock's play state (the Clock panel's)
   float days_per_s = 5.0f;           // staged playback speed
   bool show_schedule = true;         // the Schedule (Gantt) panel, shown while staged
+  bool* compare_open = nullptr;      // the Compare panel (ui/compare_panel.h) is shown
 };
 void draw_plans(PlansModel& m);
 
