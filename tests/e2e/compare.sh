@@ -86,4 +86,7 @@ json.dump(p, open(sys.argv[1], "w"))
 PY
 check_error "plan 'coordinated', edit '.*': unknown .* link 'NO-SUCH-LINK'" "$exe" compare "$out/broken" --plans all --report "$out/bad3"
 [ -e "$out/bad3" ] && fail "report folder created on error"
+# validate names the same problem (it loads everything the scene lists).
+"$exe" validate "$out/broken" | grep -q "plans_not_loaded: 1" || fail "validate does not report the broken plan"
+"$exe" validate "$scene" | grep -q "^plans      separate coordinated tunnel" || fail "validate does not list the plans"
 echo "compare: ok"

@@ -200,6 +200,23 @@ TEST(PlanLoadErrors, Dates) {
   EXPECT_HAS(m, "/tasks/2/end: plan 'tiny', task 'K3': ends before it starts");
 }
 
+TEST(PlanLoadErrors, ConflictingAndImpossibleEdits) {
+  // Two edits of one link contradict each other.
+  std::string m = error_of([](json& j) { j["edits"][3]["links"] = {"P1"}; j["edits"][0]["utility"] = "power"; j["edits"][0]["links"] = {"P1"}; });
+  EXPECT_HAS(m, "plan 'tiny', edit 'E4': power link 'P1' is already edited by edit 'E1'");
+  // A rerouted or moved link keeps its end nodes: the path must start and end there.
+  m = error_of([](json& j) { j["edits"][2]["path"][0] = {500, 500}; });
+  EXPECT_HAS(m, "/edits/2/path/0: plan 'tiny', edit 'E3': expected the link's start at");
+  // Cover is laid in the ground, within reason.
+  m = error_of([](json& j) { j["edits"][3]["cover_m"] = {-0.5, 0.8}; });
+  EXPECT_HAS(m, "/edits/3/cover_m/0: plan 'tiny', edit 'E4': expected a number in [0, 10]");
+  m = error_of([](json& j) { j["edits"][3]["cover_m"] = {40, 40}; });
+  EXPECT_HAS(m, "/edits/3/cover_m/0: plan 'tiny', edit 'E4': expected a number in [0, 10]");
+  // Work before the scene's epoch could never be shown on the clock.
+  m = error_of([](json& j) { j["tasks"][0]["start"] = "2020-01-01"; });
+  EXPECT_HAS(m, "/tasks/0/start: plan 'tiny', task 'K1': starts before the scene's epoch");
+}
+
 TEST(PlanLoadErrors, EditTaskMembership) {
   std::string m = error_of([](json& j) { j["tasks"][2]["edits"] = json::array(); });
   EXPECT_HAS(m, "/edits/3: plan 'tiny', edit 'E4': is in no task");

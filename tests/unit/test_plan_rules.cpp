@@ -211,12 +211,23 @@ TEST(PlanRulesBuilding, SewerBesideBuildingAndServiceExempt) {
   EXPECT_NEAR(v[0].actual_m, 2.0, 1e-9);
   EXPECT_TRUE(v[0].verified);
 
-  // The same service, connected to another building, is checked against B1.
+  // The same service, connected to another building (its node 1 m off B1's wall), is
+  // checked against B1.
   conn.building = "B2";
+  conn.position = {-1.0, 5, 0};
   v = check({net(Utility::kDrainage, {sewer, service}, {conn, tee})}, {b1, b2});
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[1].a, "S2");
   EXPECT_NEAR(v[1].actual_m, -0.075, 1e-9);  // touches the wall: negative edge distance
+
+  // A line ending at a node inside a building (a pump house's main, a transformer's cable)
+  // is meant to enter it, whatever the node's kind.
+  conn.kind = NodeKind::kPumpHouse;
+  conn.building.clear();
+  conn.position = {0.3, 5, 0};
+  v = check({net(Utility::kDrainage, {sewer, service}, {conn, tee})}, {b1, b2});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].a, "S1");
 }
 
 TEST(PlanRulesVertical, WaterOverSewerCrossing) {

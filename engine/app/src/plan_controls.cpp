@@ -204,6 +204,10 @@ bool PlanControls::draw(ViewState& view, bool& playing) {
     for (const plan::Clash& c : clashes(*p)) {
       ui::GanttClash k{c.day, index(c.task_a), index(c.task_b),
                        format_date(c.day) + ": " + c.message};
+      if (c.kind == "dug_after_resurfacing") {  // marked on the task that digs again
+        k.bar = index(c.task_b);
+        k.other = -1;
+      }
       for (int i : {k.bar, k.other})
         if (i >= 0) group.bars[size_t(i)].clash = true;
       group.clashes.push_back(k);

@@ -138,17 +138,24 @@ void violations_summary(const ReportPlan& p, std::string& out) {
 void clashes_list(const ReportPlan& p, std::string& out) {
   out += "<h3>Schedule clashes: " + std::to_string(p.clashes.size()) + "</h3>";
   if (p.clashes.empty()) return;
+  // Every kind gets its own rows, so the few crews-in-one-lane clashes are not buried
+  // under hundreds of live-line crossings; the rest are in clashes.csv.
+  constexpr size_t kPerKind = 12;
   out += "<table><tr><th>date</th><th>kind</th><th>what</th></tr>\n";
-  const size_t shown = std::min<size_t>(p.clashes.size(), 40);
-  for (size_t i = 0; i < shown; ++i) {
-    const plan::Clash& c = p.clashes[i];
-    out += "<tr><td>" + format_date(c.day) + "</td><td>" + html_escape(c.kind) + "</td><td>" +
-           html_escape(c.message) + "</td></tr>\n";
+  for (const char* kind : {"same_lane_same_day", "dug_after_resurfacing", "open_trench_live_line"}) {
+    size_t n = 0, shown = 0;
+    for (const plan::Clash& c : p.clashes) {
+      if (c.kind != kind) continue;
+      if (++n > kPerKind) continue;
+      ++shown;
+      out += "<tr><td>" + format_date(c.day) + "</td><td>" + html_escape(c.kind) + "</td><td>" +
+             html_escape(c.message) + "</td></tr>\n";
+    }
+    if (n > shown)
+      out += "<tr><td></td><td>" + std::string(kind) + "</td><td class=note>" +
+             std::to_string(n - shown) + " more of this kind in clashes.csv</td></tr>\n";
   }
   out += "</table>\n";
-  if (shown < p.clashes.size())
-    out += "<p class=note>" + std::to_string(p.clashes.size() - shown) +
-           " more in clashes.csv.</p>";
 }
 
 }  // namespace
@@ -164,7 +171,7 @@ const char* company_colour(const std::string& owner) {
 
 std::string gantt_svg(const plan::Plan& p, const std::vector<plan::Clash>& clashes,
                       int first_day, int last_day) {
-  const int kLabelW = 260, kRowH = 18, kChartW = 640, kTop = 22;
+  const int kLabelW = 340, kRowH = 18, kChartW = 640, kTop = 22;
   const int days = std::max(1, last_day - first_day + 1);
   const double px_per_day = double(kChartW) / days;
   const int height = kTop + kRowH * int(p.tasks.size()) + 6;
@@ -172,10 +179,18 @@ std::string gantt_svg(const plan::Plan& p, const std::vector<plan::Clash>& clash
   std::string s = "<svg xmlns='http://www.w3.org/2000/svg' width='" +
                   std::to_string(kLabelW + kChartW + 10) + "' height='" + std::to_string(height) +
                   "' font-family='sans-serif' font-size='11'>\n";
-  // Month ticks: the first of each month in range.
+  // Month ticks: the first of each month in range; the axis start only when the next month
+  // is far enough away for both labels to fit.
+  const double kLabelPx = 50.0;
   for (int d = first_day; d <= last_day; ++d) {
     std::string date = format_date(d);
     if (date.substr(8) != "01" && d != first_day) continue;
+    if (d == first_day && date.substr(8) != "01") {
+      int next = d + 1;
+      while (next <= last_day && format_date(next).substr(8) != "01") ++next;
+      if (next <= last_day && x_of(next) - x_of(d) < kLabelPx) continue;
+    }
+    if (x_of(d) + kLabelPx > kLabelW + kChartW + 10) continue;  // would be clipped
     s += "<line x1='" + fixed(x_of(d), 1) + "' y1='14' x2='" + fixed(x_of(d), 1) + "' y2='" +
          std::to_string(height) + "' stroke='#ccc'/>";
     s += "<text x='" + fixed(x_of(d) + 2, 1) + "' y='11'>" + date.substr(0, 7) + "</text>\n";
@@ -184,7 +199,7 @@ std::string gantt_svg(const plan::Plan& p, const std::vector<plan::Clash>& clash
     const plan::Task& t = p.tasks[i];
     const int y = kTop + kRowH * int(i);
     std::string label = t.id + " " + t.name + " (" + t.crew + ")";
-    if (label.size() > 44) label = label.substr(0, 41) + "...";
+    if (label.size() > 58) label = label.substr(0, 55) + "...";
     s += "<text x='2' y='" + std::to_string(y + 12) + "'>" + html_escape(label) + "</text>";
     const double x0 = x_of(t.start_day), x1 = x_of(t.end_day + 1);
     s += "<rect x='" + fixed(x0, 1) + "' y='" + std::to_string(y + 2) + "' width='" +
@@ -192,13 +207,22 @@ std::string gantt_svg(const plan::Plan& p, const std::vector<plan::Clash>& clash
          "' fill='" + company_colour(t.owner) + "'><title>" + html_escape(t.id) + ": " +
          format_date(t.start_day) + " to " + format_date(t.end_day) + "</title></rect>\n";
     for (const plan::Clash& c : clashes) {
-      if (c.task_a != t.id && c.task_b != t.id) continue;
+      // A lane dug again belongs to the task that digs it again (task_b).
+      if (c.kind == "dug_after_resurfacing" ? c.task_b != t.id
+                                             : c.task_a != t.id && c.task_b != t.id)
+        continue;
       const double cx = x_of(c.day) + px_per_day / 2;
       s += "<path d='M" + fixed(cx - 4, 1) + "," + std::to_string(y + 1) + " h8 l-4,8 z' "
            "fill='#000'><title>" + html_escape(c.message) + "</title></path>";
     }
   }
   s += "</svg>\n";
+  // The colour key, as the window's Schedule panel has it.
+  s += "<p class=note>";
+  for (const char* owner : {"water", "power", "gas", "telecom", "district"})
+    s += std::string("<span style='display:inline-block;width:10px;height:10px;background:") +
+         company_colour(owner) + "'></span> " + owner + " &nbsp; ";
+  s += "&#9660; a schedule clash on that day</p>\n";
   return s;
 }
 

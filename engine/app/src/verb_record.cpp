@@ -111,6 +111,14 @@ int verb_record(const Argv& argv) {
   const std::string out = args->get("out"), frames_dir = args->get("frames");
   if (!out.empty() && (size->x % 2 || size->y % 2))
     return fail("--size: H.264 in yuv420p needs an even width and height, got " + args->get("size"), 2);
+  if (!out.empty()) {
+    // The container is always MP4: a different name would mislead whoever opens the file.
+    if (out.size() < 4 || out.compare(out.size() - 4, 4, ".mp4") != 0)
+      return fail("--out: expected a FILE.mp4 (H.264 in MP4), got '" + out + "'", 2);
+    const fs::path parent = fs::path(out).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent))
+      return fail(out + ": the folder " + parent.string() + " does not exist");
+  }
 
   auto scene = load_scene(args->positional[0]);
   if (!scene) return fail(scene.error());

@@ -9,7 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "et/app/plan_view.h"
+#include "et/plan/rules.h"
 #include "et/scene/network_checks.h"
+#include "et/scene/tour.h"
 #include "verbs.h"
 
 namespace et::app {
@@ -19,12 +22,14 @@ static const char* kValidateHelp =
     "Loads the scene's manifest, models and network layers and reports counts per utility\n"
     "(length, nodes, links, connected pieces) and problems: layers that failed to load,\n"
     "links above ground, of zero length, through buildings, with dangling ends or shallow\n"
-    "cover, and residential buildings without a connection.\n"
+    "cover, and residential buildings without a connection; and the relocation plans,\n"
+    "lane segments, clearance rules and tours it names (a file that fails is a problem).\n"
     "  --json   print the report as JSON\n";
 
 // Kinds in the order they are printed; anything else follows alphabetically.
 static const char* const kKindOrder[] = {
-    "layer_not_loaded", "building_below_ground", "above_ground",  "zero_length",
+    "layer_not_loaded", "plans_not_loaded", "rules_not_loaded", "tours_not_loaded",
+    "building_below_ground", "above_ground",  "zero_length",
     "through_building", "dangling_end",          "shallow_cover", "unconnected_building"};
 constexpr size_t kListedPerKind = 20;
 
@@ -56,6 +61,19 @@ int verb_validate(const Argv& argv) {
   std::vector<Problem> problems;
   for (const std::string& w : scene->warnings)
     problems.push_back({"layer_not_loaded", "", "", "", w, glm::dvec3(0.0)});
+  // Plans (with their lanes), the clearance rules and the tours: each checked as the verbs
+  // that use them check it, so a scene that validates also compares, renders and records.
+  std::string plan_ids;
+  if (!scene->plan_files.empty() || !scene->lanes_file.empty()) {
+    auto plans = load_plan_set(*scene);
+    if (!plans) problems.push_back({"plans_not_loaded", "", "", "", plans.error().message, {}});
+    else
+      for (const plan::Plan& p : plans->plans) plan_ids += " " + p.id;
+  }
+  if (auto rules = plan::load_scene_rules(*scene); !rules)
+    problems.push_back({"rules_not_loaded", "", "", "", rules.error().message, {}});
+  if (auto tours = load_tours(*scene); !tours)
+    problems.push_back({"tours_not_loaded", "", "", "", tours.error().message, {}});
   for (const Building& b : scene->buildings) {
     const Mesh* m = model_of(b);
     if (!m) continue;
@@ -131,7 +149,8 @@ int verb_validate(const Argv& argv) {
   std::printf("models     %zu, %zu triangles placed\n", scene->models.size(), triangles);
   std::printf("bookmarks ");
   for (const Bookmark& b : scene->bookmarks) std::printf(" %s", b.name.c_str());
-  std::printf("\nnetworks   %zu utilities\n", report.utilities.size());
+  std::printf("\nplans     %s\n", plan_ids.empty() ? " none" : plan_ids.c_str());
+  std::printf("networks   %zu utilities\n", report.utilities.size());
   if (!report.utilities.empty())
     std::printf("  %-9s %12s %8s %8s %7s\n", "utility", "length km", "nodes", "links", "pieces");
   for (const UtilityStats& s : report.utilities)

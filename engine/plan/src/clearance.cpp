@@ -116,6 +116,14 @@ bool is_connection_of(const Network& net, int node, const std::string& building)
   return n.kind == NodeKind::kBuildingConnection && n.building == building;
 }
 
+// True when node `node` lies inside the footprint or within 0.5 m of it.
+bool ends_at(const Network& net, int node, const std::vector<glm::dvec2>& footprint) {
+  if (node < 0 || size_t(node) >= net.nodes.size() || footprint.size() < 3) return false;
+  const glm::dvec2 p(net.nodes[size_t(node)].position);
+  double s = 0.0;
+  return geom::segment_polygon_distance(footprint, p, p, s) <= 0.5;
+}
+
 // Lanes per grid cell, each cell's list in the file's order, so lane_segment_at() on a cell's
 // list answers as it would on the whole vector.
 class LaneIndex {
@@ -308,8 +316,10 @@ void check_buildings(const RuleTable& rules, const std::vector<LinkInfo>& links,
       for (const Box& q : query) grid.query_more(q, cand);
       for (int bi : cand) {
         const Building& bld = buildings[size_t(bi)];
-        // A service entering its own building is meant to reach it.
-        if (is_connection_of(*L.net, l.from, bld.id) || is_connection_of(*L.net, l.to, bld.id))
+        // A service entering its own building is meant to reach it, and so is a line ending
+        // at a node in or at a building (the pump house's mains, the transformer's cables).
+        if (is_connection_of(*L.net, l.from, bld.id) || is_connection_of(*L.net, l.to, bld.id) ||
+            ends_at(*L.net, l.from, fps[size_t(bi)]) || ends_at(*L.net, l.to, fps[size_t(bi)]))
           continue;
         double s = 0.0;
         double edge = geom::segment_polygon_distance(fps[size_t(bi)], a, b, s) - L.half_w;

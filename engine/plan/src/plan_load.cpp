@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -103,6 +104,13 @@ struct Loader {
   const Scene& scene;
   Plan& plan;
   std::set<std::string> new_ids;  // links and nodes added by the plan, per utility + id
+  std::map<std::string, std::string> edited;  // "utility/link" -> the edit that changes it
+
+  static std::string fixed2(double v) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+  }
 
   std::vector<int> networks_of(Utility u) const {
     std::vector<int> out;
@@ -114,6 +122,19 @@ struct Loader {
     for (int ni : networks_of(u))
       for (const NetLink& l : scene.networks[size_t(ni)].links)
         if (l.id == id) return true;
+    return false;
+  }
+  // The as-found end points (plan x, y) of a link; false when it has no end nodes.
+  bool link_ends(Utility u, const std::string& id, glm::dvec2& a, glm::dvec2& b) const {
+    for (int ni : networks_of(u)) {
+      const Network& net = scene.networks[size_t(ni)];
+      for (const NetLink& l : net.links)
+        if (l.id == id && !l.path.empty()) {
+          a = glm::dvec2(l.path.front());
+          b = glm::dvec2(l.path.back());
+          return true;
+        }
+    }
     return false;
   }
   bool has_node(Utility u, const std::string& id) const {
@@ -147,8 +168,9 @@ struct Loader {
 
   void covers(const Field& f, Edit& e) {
     if (f.array_size() != 2) f.fail("expected [start, end] cover in metres");
-    e.cover_start_m = f.at(0).num_in(-200.0, 200.0);
-    e.cover_end_m = f.at(1).num_in(-200.0, 200.0);
+    // A plan lays lines in the ground (overhead lines are only taken down): 0..10 m of cover.
+    e.cover_start_m = f.at(0).num_in(0.0, 10.0);
+    e.cover_end_m = f.at(1).num_in(0.0, 10.0);
     e.has_cover = true;
   }
 
@@ -313,9 +335,29 @@ struct Loader {
         if (!has_link(e.utility, id))
           links.at(i).fail(std::string("unknown ") + utility_name(e.utility) + " link " +
                            named(id));
+        // One edit per link: two edits of one line (lowered and removed) contradict.
+        auto [other, fresh] = edited.emplace(std::string(utility_name(e.utility)) + "/" + id, e.id);
+        if (!fresh)
+          links.at(i).fail(std::string(utility_name(e.utility)) + " link " + named(id) +
+                           " is already edited by edit " + named(other->second));
         e.links.push_back(id);
       }
-      if (e.op == EditOp::kReroute || e.op == EditOp::kMove) e.path = read_path(f["path"]);
+      if (e.op == EditOp::kReroute || e.op == EditOp::kMove) {
+        e.path = read_path(f["path"]);
+        // The new route keeps the link's ends (its nodes stay where they are).
+        glm::dvec2 a, b;
+        if (link_ends(e.utility, e.links.front(), a, b)) {
+          Field path = f["path"];
+          constexpr double kEndToleranceM = 0.05;
+          if (glm::length(e.path.front() - a) > kEndToleranceM)
+            path.at(0).fail("expected the link's start at (" + fixed2(a.x) + ", " + fixed2(a.y) +
+                            ") as the first point");
+          if (glm::length(e.path.back() - b) > kEndToleranceM)
+            path.at(e.path.size() - 1)
+                .fail("expected the link's end at (" + fixed2(b.x) + ", " + fixed2(b.y) +
+                      ") as the last point");
+        }
+      }
       if (e.op == EditOp::kMove && e.trench.empty())
         Field(f.raw(), f.pointer() + "/trench", file)
             .fail("a move needs the trench or tunnel it moves the link into");
@@ -345,6 +387,9 @@ struct Loader {
       }
       t.start_day = read_date(f["start"]);
       t.end_day = read_date(f["end"]);
+      if (t.start_day < scene.epoch_day)
+        f["start"].fail("starts before the scene's epoch " + format_date(scene.epoch_day) +
+                        " (day 0 of the clock: the schedule could not be shown)");
       if (t.end_day < t.start_day)
         f["end"].fail("ends before it starts (" + format_date(t.end_day) + " < " +
                       format_date(t.start_day) + ")");

@@ -16,6 +16,7 @@ CompareRequest draw_compare(CompareModel& m) {
   ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x * 0.8f),
                                   std::min(560.0f, vp->WorkSize.y * 0.8f)),
                            ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowBgAlpha(0.96f);  // a table to read, not a see-through overlay
   if (!ImGui::Begin("Compare plans", &m.open)) {
     ImGui::End();
     return req;
