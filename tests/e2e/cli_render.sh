@@ -67,4 +67,7 @@ read -r r g b < <("$tool" region-stats "$out/plan_ab.png" 239,60,2,150)
 python3 -c "import sys; sys.exit(0 if $r+$g+$b < 120 else 1)" || fail "no divider in the A/B render (mean colour $r $g $b)"
 "$exe" pick "$scene" --view lane --plan separate --plan-b coordinated --size 480x270 --pixel 400,60 >"$out/pick_b.json" || fail "pick --plan-b"
 python3 -c "import json,sys; j=json.load(open('$out/pick_b.json')); sys.exit(0 if j.get('side') == 'right' else 1)" || { cat "$out/pick_b.json"; fail "pick in the right half did not answer from plan B"; }
+# The sky in the left half: nothing picked, but the half still says which side it is.
+"$exe" pick "$scene" --view plan-ab --size 480x270 --pixel 10,5 >"$out/pick_sky.json" || fail "pick sky"
+python3 -c "import json,sys; j=json.load(open('$out/pick_sky.json')); sys.exit(0 if j['kind'] == 'none' and j.get('side') == 'left' else 1)" || { cat "$out/pick_sky.json"; fail "a miss in a split view does not name its side"; }
 echo "cli_render: all passed"

@@ -43,6 +43,8 @@ int verb_pick(const Argv& argv) {
   int element = pv.pick(*view, size->x, size->y, (*px)[0], (*px)[1], &hit);
   nlohmann::json j = pv.describe(element);
   j["pixel"] = {(*px)[0], (*px)[1]};
+  // In a split view the half answers even when nothing is hit there.
+  if (pv.split() && !j.contains("side")) j["side"] = (*px)[0] < size->x / 2.0 ? "left" : "right";
   if (element >= 0) {
     j["point"] = {std::round(hit.point.x * 1000) / 1000, std::round(hit.point.y * 1000) / 1000,
                   std::round(hit.point.z * 1000) / 1000};
