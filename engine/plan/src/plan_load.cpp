@@ -477,19 +477,9 @@ EditOp edit_op_from_name(const std::string& name) {
 }
 
 Result<Plan> load_plan(const std::string& path, const Scene& scene) {
-  Result<std::string> text = read_text_file(path);
-  if (!text) return text.error();
-  json root;
-  try {
-    root = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("parse error"));
-    return make_error(path, line_col(*text, e.byte > 0 ? e.byte - 1 : 0),
-                      "malformed JSON" + (colon == std::string::npos ? "" : what.substr(colon)));
-  } catch (const json::exception& e) {
-    return make_error(path, "", std::string("malformed JSON: ") + e.what());
-  }
+  Result<json> parsed = json_io::read_json_file(path);
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
   Plan plan;
   plan.file = path;
   Loader loader{path, scene, plan, {}};

@@ -153,18 +153,9 @@ void read_table(const json& root, const std::string& path, RuleTable& t) {
 }  // namespace
 
 Result<RuleTable> load_rules(const std::string& path) {
-  auto text = read_text_file(path);
-  if (!text) return text.error();
-  json root;
-  try {
-    root = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("parse error"));
-    return make_error(
-        path, line_col(*text, e.byte > 0 ? e.byte - 1 : 0),
-        "malformed JSON" + (colon == std::string::npos ? std::string() : what.substr(colon)));
-  }
+  Result<json> parsed = json_io::read_json_file(path);
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
   RuleTable t;
   t.file = path;
   try {

@@ -15,19 +15,9 @@ using json = nlohmann::json;
 using json_io::Field;
 
 Result<std::vector<LaneSegment>> load_lanes(const std::string& path) {
-  Result<std::string> text = read_text_file(path);
-  if (!text) return text.error();
-  json root;
-  try {
-    root = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("parse error"));
-    return make_error(path, line_col(*text, e.byte > 0 ? e.byte - 1 : 0),
-                      "malformed JSON" + (colon == std::string::npos ? "" : what.substr(colon)));
-  } catch (const json::exception& e) {
-    return make_error(path, "", std::string("malformed JSON: ") + e.what());
-  }
+  Result<json> parsed = json_io::read_json_file(path);
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
   std::vector<LaneSegment> lanes;
   try {
     Field r(root, "", path);

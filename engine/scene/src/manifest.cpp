@@ -166,17 +166,9 @@ int Scene::total_households() const {
 }
 
 Result<Scene> parse_manifest(const std::string& text, const std::string& path) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at ...".
-    size_t colon = what.find(": ", what.find("parse error"));
-    return make_error(path, line_col(text, e.byte > 0 ? e.byte - 1 : 0),
-                      "malformed JSON" + (colon == std::string::npos ? std::string()
-                                                                      : what.substr(colon)));
-  }
+  Result<json> parsed = json_io::parse_json(text, path);
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
   Scene s;
   s.path = path;
   s.dir = fs::path(path).parent_path().string();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "et/core/file_io.h"
+#include "et/core/json_field.h"
 #include "et/scene/network.h"
 #include "network_detail.h"
 
@@ -299,23 +300,9 @@ std::string crs_of(const json& root, const NetworkSource& src) {
 }  // namespace
 
 Result<Network> load_geojson_network(const NetworkSource& src, const GeoOrigin& origin) {
-  Result<std::string> text = read_text_file(src.path);
-  if (!text) return text.error();
-  json root;
-  try {
-    root = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("parse error"));
-    return make_error(src.path, line_col(*text, e.byte > 0 ? e.byte - 1 : 0),
-                      "malformed JSON" + (colon == std::string::npos ? "" : what.substr(colon)));
-  } catch (const json::exception& e) {  // e.g. "number overflow parsing '1e999'"
-    std::string what = e.what();        // "[json.exception.out_of_range.406] number overflow ..."
-    size_t tag = what.find("] ");
-    return make_error(
-        src.path, "",
-        "malformed JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
-  }
+  Result<json> parsed = json_io::read_json_file(src.path);
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
   Network net;
   net.utility = src.utility;
   net.file = src.path;

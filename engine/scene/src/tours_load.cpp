@@ -55,12 +55,9 @@ std::string tours_path(const Scene& scene) {
 
 Result<std::vector<Tour>> parse_tours(const std::string& text, const std::string& path,
                                       const Scene& scene) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    return make_error(path, line_col(text, e.byte > 0 ? e.byte - 1 : 0), "malformed JSON");
-  }
+  Result<json> parsed = json_io::parse_json(text, path);
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
   std::vector<Tour> tours;
   try {
     Field r(root, "", path);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "et/core/error.h"
+#include "et/core/file_io.h"
 
 namespace et::json_io {
 
@@ -91,5 +92,32 @@ class Field {
   std::string ptr_;
   const std::string& file_;
 };
+
+// Parses `text` (the contents of `path`) as JSON; a syntax error names the line and column:
+// "FILE: line 3, column 7: malformed JSON: syntax error while parsing object ...".
+inline Result<json> parse_json(const std::string& text, const std::string& path) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // nlohmann's message starts "[json.exception.parse_error.101] parse error at ...: WHAT".
+    std::string what = e.what();
+    size_t colon = what.find(": ", what.find("parse error"));
+    return make_error(path, line_col(text, e.byte > 0 ? e.byte - 1 : 0),
+                      "malformed JSON" + (colon == std::string::npos ? std::string()
+                                                                     : what.substr(colon)));
+  } catch (const json::exception& e) {  // e.g. "number overflow parsing '1e999'"
+    std::string what = e.what();        // "[json.exception.out_of_range.406] number ..."
+    size_t tag = what.find("] ");
+    return make_error(path, "",
+                      "malformed JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
+  }
+}
+
+// Reads a file and parses it (parse_json).
+inline Result<json> read_json_file(const std::string& path) {
+  Result<std::string> text = read_text_file(path);
+  if (!text) return text.error();
+  return parse_json(*text, path);
+}
 
 }  // namespace et::json_io
