@@ -74,4 +74,34 @@ xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --size 9
 grep -q '^compared 4 plans' "$out/compare.log" || { cat "$out/compare.log"; fail "C did not fill the Compare panel"; }
 grep -q '^look at violation ' "$out/compare.log" || { cat "$out/compare.log"; fail "clicking a violation did not move the camera"; }
 if "$tool" compare "$out/compare.png" "$out/compare_fly.png" 12 0.02 100,40,760,430 >/dev/null; then fail "the view did not move to the violation"; fi
+# Walk mode: Tab twice (orbit, fly, walk) from the lane bookmark, turn 45 degrees right
+# toward block B04, run (Shift+W) for 4 s: 16 m, past the wall 9.5 m away. The walker stops
+# outside the footprint, a body radius from the wall, and slides along it at 1.6 m.
+printf 'wait 2\nkey press TAB\nwait 2\nkey press TAB\nwait 2\ndrag 400 150 557 150 left 10\nwait 2\nkey down SHIFT\nkey down W\nwait 240\nkey up W\nkey up SHIFT\nwait 30\nscreenshot %s/walk.png\nquit\n' "$out" >"$out/walk.script"
+xvfb-run -a -s "-screen 0 1024x768x24" "$exe" view "$scene" --view lane --size 640x360 \
+  --script "$out/walk.script" >"$out/walk.log" 2>&1 || { cat "$out/walk.log"; fail "walk run exited non-zero"; }
+grep -q '^camera walk' "$out/walk.log" || { cat "$out/walk.log"; fail "Tab twice did not switch to walk mode"; }
+read -r _ _ ex ey ez < <(grep '^camera at ' "$out/walk.log")
+python3 - "$scene/scene.json" "$ex" "$ey" "$ez" <<'PY' || { cat "$out/walk.log"; fail "walking into B04 did not stop at its wall at eye height"; }
+import json, math, sys
+scene, x, y, z = json.load(open(sys.argv[1])), *map(float, sys.argv[2:])
+def inside(ring):
+    n, c = len(ring), False
+    for i in range(n):
+        (ax, ay), (bx, by) = ring[i], ring[i - 1]
+        if (ay > y) != (by > y) and x < (bx - ax) * (y - ay) / (by - ay) + ax: c = not c
+    return c
+def dist(ring):
+    best = 1e9
+    for i in range(len(ring)):
+        (ax, ay), (bx, by) = ring[i - 1], ring[i]
+        l2 = (bx - ax) ** 2 + (by - ay) ** 2
+        t = max(0.0, min(1.0, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / l2))
+        best = min(best, math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay)))
+    return best
+fps = {b["id"]: b["footprint"] for b in scene["buildings"]}
+print(f"walk stopped at {x} {y} {z}, {dist(fps['B04']):.3f} m from B04")
+ok = not any(inside(r) for r in fps.values()) and 0.2 < dist(fps["B04"]) < 0.4 and abs(z - 1.6) < 0.01
+sys.exit(0 if ok else 1)
+PY
 echo "window_xvfb: all passed"

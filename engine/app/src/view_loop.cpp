@@ -12,6 +12,7 @@
 #include "et/app/overlay.h"
 #include "et/app/picking.h"
 #include "et/app/plan_view.h"
+#include "et/app/walk.h"
 #include "et/app/world_builder.h"
 #include "et/render/renderer.h"
 #include "et/ui/ui_context.h"
@@ -111,6 +112,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
 
   ViewState view = initial;
   OrbitCamera orbit = OrbitCamera::from(view.camera);
+  using CameraMode = ui::OverlayModel::CameraMode;
+  const WalkWorld walk_geometry = walk_world(scene);  // the as-found buildings; plans dig below
+  WalkState walk;
   ui::OverlayModel overlay;
   overlay.scene_name = scene.name;
   overlay.device = r.device_name();
@@ -152,7 +156,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     ui::imgui_begin_frame(o.script ? &sm : nullptr);
     overlay.frame_ms = frame_ms;
     overlay.goto_bookmark = -1;
-    bool was_fly = overlay.fly_mode;
+    const CameraMode was_mode = overlay.camera_mode;
     ui::draw_overlay(overlay);
     ui::draw_legend(legend);
     if (tours.draw(view, dt)) orbit = OrbitCamera::from(view.camera);  // a tour preview moved it
@@ -223,7 +227,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     // Camera input, unless the UI has the pointer or the keyboard.
     auto key = [&](int k) { return input.keys.count(k) > 0; };
     bool tab = key(GLFW_KEY_TAB);
-    if (tab && !tab_was_down && !ui::imgui_wants_keyboard()) overlay.fly_mode = !overlay.fly_mode;
+    if (tab && !tab_was_down && !ui::imgui_wants_keyboard())
+      overlay.camera_mode = CameraMode((int(overlay.camera_mode) + 1) % 3);  // orbit, fly, walk
     tab_was_down = tab;
     if (key(GLFW_KEY_ESCAPE) && !o.script) glfwSetWindowShouldClose(window, GLFW_TRUE);
     if (!ui::imgui_wants_keyboard()) plan_controls.keys(input, prev, view);
@@ -231,13 +236,29 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       view = scene.bookmarks[size_t(overlay.goto_bookmark)].view;
       orbit = OrbitCamera::from(view.camera);
     }
-    if (was_fly && !overlay.fly_mode) orbit = OrbitCamera::from(view.camera);
+    if (overlay.camera_mode != was_mode) {
+      static constexpr const char* kModeNames[] = {"orbit", "fly", "walk"};
+      std::printf("camera %s\n", kModeNames[int(overlay.camera_mode)]);  // for scripts
+      if (overlay.camera_mode == CameraMode::kOrbit) orbit = OrbitCamera::from(view.camera);
+      if (overlay.camera_mode == CameraMode::kWalk) {
+        walk_land(walk_geometry, view.camera);
+        walk = {};
+      }
+    }
     double dx = input.mouse_x - prev.mouse_x, dy = input.mouse_y - prev.mouse_y;
     bool mouse_free = !ui::imgui_wants_mouse();
     bool dragging_l = input.buttons[0] && prev.buttons[0] && mouse_free;
     bool dragging_r = (input.buttons[1] && prev.buttons[1]) || (input.buttons[2] && prev.buttons[2]);
     dragging_r = dragging_r && mouse_free;
-    if (overlay.fly_mode) {
+    if (overlay.camera_mode == CameraMode::kWalk) {
+      if (dragging_l || dragging_r) fly_look(view.camera, dx, dy);
+      WalkInput wi;
+      if (!ui::imgui_wants_keyboard())
+        wi = {key(GLFW_KEY_W) || key(GLFW_KEY_UP), key(GLFW_KEY_S) || key(GLFW_KEY_DOWN),
+              key(GLFW_KEY_A) || key(GLFW_KEY_LEFT), key(GLFW_KEY_D) || key(GLFW_KEY_RIGHT),
+              key(GLFW_KEY_LEFT_SHIFT)};
+      walk_move(walk_geometry, walk, view.camera, wi, dt);  // gravity acts with no key held too
+    } else if (overlay.camera_mode == CameraMode::kFly) {
       if (dragging_l || dragging_r) fly_look(view.camera, dx, dy);
       if (mouse_free && input.scroll != 0.0)
         overlay.fly_speed = float(std::clamp(overlay.fly_speed * std::pow(1.2, input.scroll), 0.5, 500.0));
@@ -376,7 +397,12 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
         std::printf("screenshot %s (%dx%d)\n", screenshot.c_str(), image->width, image->height);
       }
     }
-    if (quit || (o.script && o.script->done())) break;
+    if (quit || (o.script && o.script->done())) {
+      // Where the camera ended, so that scripts can check where a walk stopped.
+      const glm::dvec3& e = view.camera.eye;
+      std::printf("camera at %.3f %.3f %.3f\n", e.x, e.y, e.z);
+      break;
+    }
   }
   r.finish();
   return exit_code;

@@ -25,12 +25,15 @@ void draw_overlay(OverlayModel& m) {
   ImGui::TextDisabled("%s", m.device.c_str());
   ImGui::Checkbox("VSync", &m.vsync);
   ImGui::SameLine();
-  int mode = m.fly_mode ? 1 : 0;
+  int mode = int(m.camera_mode);
   ImGui::RadioButton("Orbit", &mode, 0);
   ImGui::SameLine();
   ImGui::RadioButton("Fly", &mode, 1);
-  m.fly_mode = mode == 1;
-  if (m.fly_mode) ImGui::SliderFloat("Speed m/s", &m.fly_speed, 1.0f, 200.0f, "%.0f");
+  ImGui::SameLine();
+  ImGui::RadioButton("Walk", &mode, 2);
+  m.camera_mode = OverlayModel::CameraMode(mode);
+  if (m.camera_mode == OverlayModel::CameraMode::kFly)
+    ImGui::SliderFloat("Speed m/s", &m.fly_speed, 1.0f, 200.0f, "%.0f");
 
   if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (int i = 0; i < kLayerCount; ++i) {

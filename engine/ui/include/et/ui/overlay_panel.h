@@ -23,7 +23,8 @@ struct OverlayModel {
   const std::vector<std::string>* warnings = nullptr;
   // Edited.
   ViewState* view = nullptr;
-  bool fly_mode = false;
+  enum class CameraMode { kOrbit, kFly, kWalk };
+  CameraMode camera_mode = CameraMode::kOrbit;  // Tab cycles; the panel's radio buttons
   float fly_speed = 10.0f;  // m/s
   bool vsync = true;
   int goto_bookmark = -1;   // set when the user picks a bookmark; the caller applies it
