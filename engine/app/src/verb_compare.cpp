@@ -176,12 +176,10 @@ int verb_compare(const Argv& argv) {
   for (const plan::Plan* p : all) {
     ReportPlan row;
     row.plan = p == &as_found ? nullptr : p;
-    auto m = plan::compute_metrics(*scene, *p, lanes, *rules);
-    if (!m) return fail(m.error());
-    row.metrics = std::move(*m);
     row.violations = plan::check_clearances(plan::apply_plan(*scene, *p), scene->buildings,
                                             *rules, lanes, p);
     row.clashes = plan::schedule_clashes(*scene, *p, lanes);
+    row.metrics = plan::metrics_from(*scene, *p, lanes, row.violations, row.clashes);
     rows.push_back(std::move(row));
   }
   print_table(rows);

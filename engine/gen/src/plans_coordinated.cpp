@@ -19,37 +19,34 @@ double length(const std::vector<glm::dvec2>& path) {
   return s;
 }
 
-// The private gas pipe against a wall, re-laid 1 m off it at proper cover (its ends stay:
-// the connection on the block and the shop).
-void reroute_wall_gas(PlanBuilder& b, const NetLink& g, const std::string& trench,
-                      std::vector<glm::dvec2>& path) {
-  const glm::dvec2 a = g.path.front(), z = g.path.back();
-  const double y = a.y + 1.0;
+// A private line against a wall, re-laid `offset_m` off it (north) at `cover_m`; its ends
+// stay where they are (the connection on the block and whatever it serves).
+struct OffWall {
+  const char* owner;
+  const char* utility;
+  double offset_m, cover_m;
+  const char* item;
+  double unit_cost_cny;  // illustrative, as every rate here
+};
+void reroute_off_wall(PlanBuilder& b, const NetLink& l, const OffWall& how,
+                      const std::string& trench, std::vector<glm::dvec2>& path) {
+  const glm::dvec2 a = l.path.front(), z = l.path.back();
+  const double y = a.y + how.offset_m;
   path = {a, {a.x, y}, {z.x, y}, z};
-  PlanEdit& r = b.edit("reroute", "gas", "gas");
-  r.links = {g.id};
+  PlanEdit& r = b.edit("reroute", how.owner, how.utility);
+  r.links = {l.id};
   r.path = path;
   r.has_cover = true;
-  r.cover_start_m = r.cover_end_m = kGasCover;
+  r.cover_start_m = r.cover_end_m = how.cover_m;
   r.trench = trench;
-  b.cost("Gas service re-laid 1 m off the wall", "gas", r.id, length(path), "m", 260);
+  b.cost(how.item, how.owner, r.id, length(path), "m", how.unit_cost_cny);
 }
 
-// The private yard drain against a wall, re-laid 1 m off it at 0.65 m (clear of the DN50
-// water services it crosses by 0.4 m) into the same inspection well.
-void reroute_yard_drain(PlanBuilder& b, const NetLink& d, const std::string& trench,
-                        std::vector<glm::dvec2>& path) {
-  const glm::dvec2 a = d.path.front(), z = d.path.back();
-  const double y = a.y + 0.7;
-  path = {a, {a.x, y}, {z.x, y}, z};
-  PlanEdit& r = b.edit("reroute", "district", "drainage");
-  r.links = {d.id};
-  r.path = path;
-  r.has_cover = true;
-  r.cover_start_m = r.cover_end_m = 0.65;
-  r.trench = trench;
-  b.cost("Yard drain DN110 re-laid off the wall", "district", r.id, length(path), "m", 240);
-}
+// The gas pipe 1 m off the wall at proper cover; the yard drain 0.7 m off at 0.65 m (clear
+// of the DN50 water services it crosses by 0.4 m) into the same inspection well.
+const OffWall kWallGas{"gas", "gas", 1.0, kGasCover, "Gas service re-laid 1 m off the wall", 260};
+const OffWall kYardDrain{"district", "drainage", 0.7, 0.65,
+                         "Yard drain DN110 re-laid off the wall", 240};
 
 }  // namespace
 
@@ -80,11 +77,11 @@ PlanDoc coordinated_plan(const Scope& s, bool tunnel) {
   remove_private(b, s.car_wash, "district", "water");
   b.task("District: take down private overhead lines", "district", "district-0", "", start, 5, 0);
   std::vector<glm::dvec2> path;
-  reroute_wall_gas(b, *s.wall_gas, "T-X-G", path);
+  reroute_off_wall(b, *s.wall_gas, kWallGas, "T-X-G", path);
   b.trench("T-X-G", path, 0.6, 1.2);
   b.task("Gas: re-lay the shop's pipe off the block wall", "gas", "gas-1", "T-X-G",
          cal.book(path, "gas-1", start, 3), 3, 2);
-  reroute_yard_drain(b, *s.yard_drain, "T-X-S", path);
+  reroute_off_wall(b, *s.yard_drain, kYardDrain, "T-X-S", path);
   b.trench("T-X-S", path, 0.5, 1.0);
   b.task("District: re-lay the yard drain off the block wall", "district", "district-0", "T-X-S",
          cal.book(path, "district-0", start, 4), 4, 0);

@@ -117,6 +117,15 @@ std::string fixed(double v, int decimals) {
 
 Result<Metrics> compute_metrics(const Scene& scene, const Plan& plan,
                                 const std::vector<LaneSegment>& lanes, const RuleTable& rules) {
+  return metrics_from(
+      scene, plan, lanes,
+      check_clearances(apply_plan(scene, plan, kComplete), scene.buildings, rules, lanes, &plan),
+      schedule_clashes(scene, plan, lanes));
+}
+
+Metrics metrics_from(const Scene& scene, const Plan& plan, const std::vector<LaneSegment>& lanes,
+                     const std::vector<Violation>& violations,
+                     const std::vector<Clash>& clashes) {
   Metrics m;
   m.plan = plan.id;
   std::vector<Network> after = apply_plan(scene, plan, kComplete);
@@ -170,9 +179,9 @@ Result<Metrics> compute_metrics(const Scene& scene, const Plan& plan,
     m.max_digs_per_segment = std::max(m.max_digs_per_segment, d);
   }
 
-  for (const Violation& v : check_clearances(after, scene.buildings, rules, lanes, &plan))
+  for (const Violation& v : violations)
     (v.kind == RuleKind::kCover ? m.cover_violations : m.clearance_violations)++;
-  for (const Clash& c : schedule_clashes(scene, plan, lanes)) {
+  for (const Clash& c : clashes) {
     ++m.clashes;
     if (c.kind == "same_lane_same_day") ++m.clashes_same_lane_day;
     else if (c.kind == "open_trench_live_line") ++m.clashes_live_line;

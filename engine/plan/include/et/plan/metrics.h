@@ -9,6 +9,7 @@
 #include "et/core/error.h"
 #include "et/plan/plan.h"
 #include "et/plan/rules.h"
+#include "et/plan/schedule.h"
 #include "et/plan/site.h"
 #include "et/scene/scene.h"
 
@@ -46,6 +47,11 @@ struct Metrics {
 
 Result<Metrics> compute_metrics(const Scene& scene, const Plan& plan,
                                 const std::vector<LaneSegment>& lanes, const RuleTable& rules);
+// The same from the plan's violations (check_clearances on the plan complete) and clashes
+// (schedule_clashes) when the caller has them already, as `compare` does: the two
+// expensive checks are not run twice.
+Metrics metrics_from(const Scene& scene, const Plan& plan, const std::vector<LaneSegment>& lanes,
+                     const std::vector<Violation>& violations, const std::vector<Clash>& clashes);
 
 // Column names with units, in CSV order ("plan", "water_km", ..., "cost_cny",
 // "duration_days"), and one row's values as text, in that order.
