@@ -15,7 +15,8 @@ cd "$root"
 packages=(cmake ninja-build g++ pkg-config libvulkan-dev mesa-vulkan-drivers
   vulkan-validationlayers glslc libglfw3-dev libimgui-dev libstb-dev libassimp-dev libglm-dev
   nlohmann-json3-dev libgtest-dev libpng-dev libproj-dev proj-data xvfb xauth python3
-  libmosquitto-dev mosquitto mosquitto-clients libeigen3-dev ffmpeg)
+  libmosquitto-dev mosquitto mosquitto-clients libeigen3-dev ffmpeg
+  fonts-noto-cjk)  # the Chinese UI's glyphs (Noto Sans CJK SC)
 # Node.js runs EPANET (npm epanet-js) as the hydraulics tests' reference.
 command -v node >/dev/null || packages+=(nodejs npm)
 

@@ -46,6 +46,7 @@ ET_GPU_STRUCT FrameGpu {
                       // thin lines (rad), w: unused
   vec4 excavation_min;  // xyz: the excavation box's low corner; w: 1 when there is one
   vec4 excavation_max;  // xyz: its high corner
+  vec4 section_plane;   // xyz: unit normal, w: offset; dot(n, p) + w > 0 is cut away; 0: none
 };
 
 // One instance of a mesh (storage buffer, std430), indexed by gl_InstanceIndex.
@@ -75,7 +76,7 @@ ET_GPU_STRUCT DrawPushGpu {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameGpu) == 160, "FrameGpu must match the std140 layout");
+static_assert(sizeof(FrameGpu) == 176, "FrameGpu must match the std140 layout");
 static_assert(sizeof(InstanceGpu) == 80, "InstanceGpu must match the std430 layout");
 static_assert(sizeof(ElementGpu) == 32, "ElementGpu must match the std430 layout");
 static_assert(sizeof(DrawPushGpu) == 16, "DrawPushGpu must match the push constant block");

@@ -19,6 +19,8 @@ void main() {
       all(lessThan(in_world.xy, frame.excavation_max.xy))) {
     discard;
   }
+  // The section plane cuts away its far side (the side its normal points to) everywhere.
+  if (dot(frame.section_plane.xyz, in_world) + frame.section_plane.w > 0.0) discard;
   vec3 n = normalize(in_normal);
   // Light the side facing the eye: thin and open geometry is seen from both sides, and
   // imported models do not agree on winding.

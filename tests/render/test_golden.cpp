@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 
@@ -34,6 +35,7 @@ struct Case {
   const char* date = nullptr;
   const char* overlay = nullptr;
   double ground_opacity = -1.0;
+  const char* section = nullptr;  // "X,Y,Z,NX,NY,NZ" as `render --section` takes it
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
@@ -56,6 +58,11 @@ et::Image render_case(const Case& c) {
   }
   if (c.overlay) v.overlay = c.overlay;
   if (c.ground_opacity >= 0.0) v.ground_opacity = c.ground_opacity;
+  if (c.section) {
+    glm::dvec3 p, n;
+    EXPECT_EQ(std::sscanf(c.section, "%lf,%lf,%lf,%lf,%lf,%lf", &p.x, &p.y, &p.z, &n.x, &n.y, &n.z), 6);
+    v.section = {true, p, glm::normalize(n)};
+  }
   auto plans = et::app::load_plans_for(*scene, v);
   EXPECT_TRUE(plans.ok()) << plans.error().message;
   if (!plans) return {};
@@ -118,7 +125,11 @@ INSTANTIATE_TEST_SUITE_P(
                     // A/B split on one schedule day: separate on the left, coordinated on
                     // the right, one camera, trenches open that day.
                     Case{"muyanghu_plan_ab", ET_TEST_SCENE, "lane", "separate", "coordinated",
-                         "2027-04-15", nullptr, 0.3}),
+                         "2027-04-15", nullptr, 0.3},
+                    // A section plane across the lane facing the camera: the blocks and
+                    // the ground in front of it cut away, the lines in the soil in section.
+                    Case{"muyanghu_section", ET_TEST_SCENE, "lane", nullptr, nullptr, nullptr,
+                         nullptr, -1.0, "8,-19,0,-1,0,0"}),
     [](const testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
 
 // Independent of any golden: the ground hides what is below it when opaque, and shows it

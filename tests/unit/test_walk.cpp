@@ -1,5 +1,6 @@
-// Walk mode on hand-built prisms: walls stop and slide the walker, steps are climbed up to
-// the step height, gravity brings the eye back to eye height.
+// Walk mode on hand-built blocks (as triangles, like the meshes drawn): walls stop and slide
+// the walker, steps are climbed up to the step height, gravity brings the eye back to eye
+// height. test_walk_world.cpp covers the worlds built from scenes and plans.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,9 +10,9 @@
 namespace et::app {
 namespace {
 
-// A square prism [x0, x1] x [y0, y1] from the ground up to `top`.
-WalkSolid box(double x0, double y0, double x1, double y1, double top) {
-  return {{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, 0.0, top};
+// A square block [x0, x1] x [y0, y1] from the ground up to `top`.
+void add_box(WalkWorld& w, double x0, double y0, double x1, double y1, double top) {
+  w.add_prism({{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, 0.0, top);
 }
 
 Camera standing_at(double x, double y, glm::dvec2 heading) {
@@ -40,7 +41,7 @@ TEST(Walk, WalksAtWalkingAndRunningSpeed) {
 
 TEST(Walk, WallStopsTheWalker) {
   WalkWorld w;
-  w.solids.push_back(box(5, -10, 15, 10, 18.0));
+  add_box(w, 5, -10, 15, 10, 18.0);
   WalkState s;
   Camera c = standing_at(0, 0, {1, 0});
   walk(w, s, c, {.forward = true, .run = true}, 5.0);  // 20 m: would end well inside
@@ -51,7 +52,7 @@ TEST(Walk, WallStopsTheWalker) {
 
 TEST(Walk, SlidesAlongAWallAtAnAngle) {
   WalkWorld w;
-  w.solids.push_back(box(5, -10, 15, 10, 18.0));
+  add_box(w, 5, -10, 15, 10, 18.0);
   WalkState s;
   Camera c = standing_at(4, 0, glm::normalize(glm::dvec2(1, 1)));  // 45 degrees into the wall
   walk(w, s, c, {.forward = true}, 2.0);
@@ -63,7 +64,7 @@ TEST(Walk, SlidesAlongAWallAtAnAngle) {
 
 TEST(Walk, ClimbsALowStepButNotAHighOne) {
   WalkWorld w;
-  w.solids.push_back(box(2, -5, 10, 5, 0.2));
+  add_box(w, 2, -5, 10, 5, 0.2);
   WalkState s;
   Camera c = standing_at(0, 0, {1, 0});
   walk(w, s, c, {.forward = true}, 3.0);
@@ -71,7 +72,7 @@ TEST(Walk, ClimbsALowStepButNotAHighOne) {
   EXPECT_NEAR(c.eye.z, 0.2 + kWalkEyeHeight, 1e-9);
 
   WalkWorld high;
-  high.solids.push_back(box(2, -5, 10, 5, 1.0));
+  add_box(high, 2, -5, 10, 5, 1.0);
   WalkState s2;
   Camera c2 = standing_at(0, 0, {1, 0});
   walk(high, s2, c2, {.forward = true}, 3.0);
@@ -81,7 +82,7 @@ TEST(Walk, ClimbsALowStepButNotAHighOne) {
 
 TEST(Walk, StairsAreClimbedStepByStep) {
   WalkWorld w;
-  for (int i = 0; i < 5; ++i) w.solids.push_back(box(2 + 0.3 * i, -2, 10, 2, 0.15 * (i + 1)));
+  for (int i = 0; i < 5; ++i) add_box(w, 2 + 0.3 * i, -2, 10, 2, 0.15 * (i + 1));
   WalkState s;
   Camera c = standing_at(0, 0, {1, 0});
   walk(w, s, c, {.forward = true}, 4.0);
@@ -90,7 +91,7 @@ TEST(Walk, StairsAreClimbedStepByStep) {
 
 TEST(Walk, GravityBringsTheEyeBackToEyeHeight) {
   WalkWorld w;
-  w.solids.push_back(box(-1, -1, 1, 1, 3.0));  // a platform to walk off
+  add_box(w, -1, -1, 1, 1, 3.0);  // a platform to walk off
   WalkState s;
   Camera c = standing_at(0, 0, {1, 0});
   c.eye.z = 3.0 + kWalkEyeHeight;
@@ -113,7 +114,7 @@ TEST(Walk, GravityBringsTheEyeBackToEyeHeight) {
 
 TEST(Walk, LandsOnTheFloorBelow) {
   WalkWorld w;
-  w.solids.push_back(box(-1, -1, 1, 1, 12.0));
+  add_box(w, -1, -1, 1, 1, 12.0);
   Camera c = standing_at(0, 0, {1, 0});
   c.eye.z = 50.0;
   walk_land(w, c);
@@ -122,17 +123,6 @@ TEST(Walk, LandsOnTheFloorBelow) {
   c.eye.z = -3.0;  // under the ground, looking at pipes
   walk_land(w, c);
   EXPECT_NEAR(c.eye.z, kWalkEyeHeight, 1e-9);
-}
-
-TEST(Walk, BuildingsBecomePrisms) {
-  Scene scene;
-  Building b;
-  b.footprint = {{0, 0}, {10, 0}, {10, 8}, {0, 8}};
-  b.height_m = 18.2;
-  scene.buildings.push_back(b);
-  WalkWorld w = walk_world(scene);
-  ASSERT_EQ(w.solids.size(), 1u);
-  EXPECT_EQ(w.solids[0].top_z, 18.2);
 }
 
 }  // namespace

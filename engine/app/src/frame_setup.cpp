@@ -26,6 +26,9 @@ render::FrameParams frame_params(const ViewState& v, int width, int height, doub
   f.excavation = v.excavation.enabled;
   f.excavation_min = glm::vec3(v.excavation.min);
   f.excavation_max = glm::vec3(v.excavation.max);
+  if (v.section.enabled)  // plane n.p + d = 0; n.p + d > 0 is cut away
+    f.section_plane = glm::vec4(glm::vec3(v.section.normal),
+                                float(-glm::dot(v.section.normal, v.section.point)));
   return f;
 }
 

@@ -15,6 +15,7 @@ const char* kHelp =
     "  render SCENE ...    render a view to a PNG, headless\n"
     "  validate SCENE      load everything and report counts and problems\n"
     "  pick SCENE ...      what is under a pixel of a view, as JSON\n"
+    "  measure SCENE ...   a distance, a link's depth or a clearance between two elements\n"
     "  outage SCENE ...    water supply lost when valves close or links are cut\n"
     "  bench render ...    frame times, with a clear-only frame as the peer\n"
     "  simulate NET.inp    EPANET-compatible hydraulics to CSV (--nodes, --links)\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   else if (verb == "live") rc = verb_live(args);
   else if (verb == "record") rc = verb_record(args);
   else if (verb == "compare") rc = verb_compare(args);
+  else if (verb == "measure") rc = verb_measure(args);
   else return fail("unknown verb '" + verb + "' (see estatetwin --help)", 2);
   if (int n = et::render::validation_message_count(); n > 0) {
     std::fprintf(stderr, "estatetwin: %d Vulkan validation message%s (see above)\n", n,

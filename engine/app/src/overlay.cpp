@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "et/core/file_io.h"
+#include "et/ui/i18n.h"
 
 namespace et::app {
 namespace {
@@ -126,13 +127,15 @@ namespace {
 void diff_colors(const SceneWorld& sw, OverlayResult& r) {
   const glm::u8vec3 colors[int(plan::Change::kCount)] = {
       {150, 150, 150}, {40, 200, 70}, {225, 40, 40}, {255, 150, 20}};
-  r.legend.title = sw.plan ? "Plan " + sw.plan->id + " against as found" : "As found (no plan)";
+  using ui::tr;  // legend text in the UI language; recomputed when it changes
+  r.legend.title = sw.plan ? tr("Plan") + (" " + sw.plan->id + " ") + tr("against as found")
+                           : std::string(tr("As found (no plan)"));
   for (plan::Change c : {plan::Change::kAdded, plan::Change::kRemoved, plan::Change::kMoved,
                          plan::Change::kUnchanged}) {
     int n = 0;
     for (const ElementRef& e : sw.elements) n += e.kind == ElementRef::Kind::kLink && e.change == c;
     r.legend.entries.push_back(
-        {plan::change_name(c), colors[int(c)], std::to_string(n) + " links"});
+        {tr(plan::change_name(c)), colors[int(c)], std::to_string(n) + " " + tr("links")});
   }
   for (size_t i = 0; i < sw.elements.size(); ++i) {
     const ElementRef& e = sw.elements[i];
@@ -156,11 +159,11 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
     return r;
   }
   if (mode == OverlayMode::kUtility) {
-    r.legend.title = palette == Palette::kApwa ? "APWA colour code" : "CJJ 61-2017 colours";
+    r.legend.title = ui::tr(palette == Palette::kApwa ? "APWA colour code" : "CJJ 61-2017 colours");
     for (int u = 0; u < int(Utility::kCount); ++u)
       for (const Network& n : sw.networks)
         if (int(n.utility) == u) {
-          r.legend.entries.push_back({utility_name(Utility(u)), utility_color(palette, Utility(u)),
+          r.legend.entries.push_back({ui::tr(utility_name(Utility(u))), utility_color(palette, Utility(u)),
                                       fmt_km(sw.networks, Utility(u))});
           break;
         }
@@ -218,15 +221,16 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
   }
   ui::Legend& lg = r.legend;
   if (mode == OverlayMode::kCondition) {
-    lg.title = "Condition (CJJ 181 grade)";
+    using ui::tr;
+    lg.title = tr("Condition (CJJ 181 grade)");
     const char* names[4] = {"I good", "II fair", "III poor", "IV critical"};
-    for (int g = 0; g < 4; ++g) lg.entries.push_back({names[g], ramp_color(g / 3.0), ""});
-    lg.entries.push_back({"not graded", kNoValue, ""});
+    for (int g = 0; g < 4; ++g) lg.entries.push_back({tr(names[g]), ramp_color(g / 3.0), ""});
+    lg.entries.push_back({tr("not graded"), kNoValue, ""});
   } else if (mode == OverlayMode::kMaterial) {
-    lg.title = "Material";
+    lg.title = ui::tr("Material");
     for (size_t k = 0; k < materials.size(); ++k) {
       // Spread categories over the ramp; fine for the handful of materials a network has.
-      lg.entries.push_back({materials[k],
+      lg.entries.push_back({ui::tr(materials[k]),
                             ramp_color(materials.size() > 1 ? double(k) / double(materials.size() - 1) : 0.0),
                             ""});
     }
@@ -241,11 +245,11 @@ OverlayResult compute_overlay(const Scene& scene, const SceneWorld& sw, OverlayM
     lg.lo = lo;
     lg.hi = hi;
     switch (mode) {
-      case OverlayMode::kAge: lg.title = "Age"; lg.unit = "years"; lg.lo = 0.0; break;
-      case OverlayMode::kRisk: lg.title = "Break risk"; lg.unit = "breaks/year"; lg.lo = 0.0; break;
+      case OverlayMode::kAge: lg.title = ui::tr("Age"); lg.unit = ui::tr("years"); lg.lo = 0.0; break;
+      case OverlayMode::kRisk: lg.title = ui::tr("Break risk"); lg.unit = ui::tr("breaks/year"); lg.lo = 0.0; break;
       case OverlayMode::kAlarm:  // a fixed scale: the colour of "alarm" must not depend on the day
-        lg.title = "Alarm state"; lg.unit = in.value_unit; lg.lo = 0.0; lg.hi = 2.0; break;
-      default: lg.title = overlay_name(mode); lg.unit = in.value_unit;
+        lg.title = ui::tr("Alarm state"); lg.unit = in.value_unit; lg.lo = 0.0; lg.hi = 2.0; break;
+      default: lg.title = ui::tr(overlay_name(mode)); lg.unit = in.value_unit;
     }
   }
   for (size_t i = 0; i < sw.elements.size(); ++i) {

@@ -98,6 +98,8 @@ PickHit Picker::pick(const ViewState& v, int width, int height, double px, doubl
       if (in.pass == render::Pass::kGround && f.excavation && p.x > f.excavation_min.x &&
           p.x < f.excavation_max.x && p.y > f.excavation_min.y && p.y < f.excavation_max.y)
         continue;  // the hole in the ground
+      if (glm::dot(glm::dvec3(v.section.normal), p - v.section.point) > 0.0 && v.section.enabled)
+        continue;  // cut away by the section plane: not drawn, so not picked
       best_t = t;
       best.element = int(in.element);
       best.point = p;

@@ -9,6 +9,7 @@
 
 #include "et/core/date.h"
 #include "et/plan/metrics.h"
+#include "et/ui/i18n.h"
 #include "report_html.h"
 
 namespace et::app {
@@ -89,7 +90,7 @@ void PlanControls::list_violations() {
                                        *rules, pv_.plans().lanes, p);
   for (const plan::Violation& v : violations_) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "%s%s  %s%s%s  required %.2f m, actual %.2f m", v.verified ? "" : "*",
+    std::snprintf(buf, sizeof buf, ui::tr("%s%s  %s%s%s  required %.2f m, actual %.2f m"), v.verified ? "" : "*",
                   v.rule.c_str(), v.a.c_str(), v.b.empty() ? "" : " / ", v.b.c_str(), v.required_m,
                   v.actual_m);
     compare_.violation_lines.push_back(buf);
@@ -185,12 +186,13 @@ bool PlanControls::draw(ViewState& view, bool& playing) {
     const plan::Plan* p = pv_.plans().find(*id);
     if (!p || p->tasks.empty() || (id == &view.plan_b && view.plan_b == view.plan)) continue;
     ui::GanttGroup group;
-    group.title = p->id + ": " + p->name;
+    group.title = p->id + ": " + ui::tr(p->name);
     for (const plan::Task& t : p->tasks) {
       ui::GanttBar b;
-      b.label = t.id + " " + t.name;
-      b.detail = t.owner + (t.crew.empty() ? "" : ", " + t.crew) + ", " + format_date(t.start_day) +
-                 " to " + format_date(t.end_day) + (t.trench.empty() ? "" : ", in " + t.trench);
+      b.label = t.id + " " + ui::tr(t.name);
+      b.detail = ui::tr(t.owner) + (t.crew.empty() ? "" : ", " + t.crew) + ", " + format_date(t.start_day) +
+                 ui::tr(" to ") + format_date(t.end_day) +
+                 (t.trench.empty() ? "" : ui::tr(", in ") + t.trench);
       b.start_day = t.start_day;
       b.end_day = t.end_day;
       b.color = owner_color(t.owner);

@@ -18,7 +18,9 @@ int key_code(const std::string& n) {
   static const std::pair<const char*, int> named[] = {
       {"SPACE", GLFW_KEY_SPACE}, {"ESCAPE", GLFW_KEY_ESCAPE}, {"TAB", GLFW_KEY_TAB},
       {"ENTER", GLFW_KEY_ENTER}, {"SHIFT", GLFW_KEY_LEFT_SHIFT}, {"UP", GLFW_KEY_UP},
-      {"DOWN", GLFW_KEY_DOWN},   {"LEFT", GLFW_KEY_LEFT},        {"RIGHT", GLFW_KEY_RIGHT}};
+      {"DOWN", GLFW_KEY_DOWN},   {"LEFT", GLFW_KEY_LEFT},        {"RIGHT", GLFW_KEY_RIGHT},
+      {"PAGE_UP", GLFW_KEY_PAGE_UP}, {"PAGE_DOWN", GLFW_KEY_PAGE_DOWN}, {"HOME", GLFW_KEY_HOME},
+      {"END", GLFW_KEY_END}};
   for (auto& [name, code] : named)
     if (n == name) return code;
   return -1;
@@ -128,12 +130,19 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text, const std:
       s.op = ScriptStep::Op::kScreenshot;
       s.file = w[1];
       out.push_back(s);
+    } else if (op == "type" && w.size() >= 2) {
+      // The rest of the line, inner spaces kept: characters for the focused text field.
+      size_t at = line.find_first_not_of(" \t", line.find("type") + 4);
+      s.op = ScriptStep::Op::kType;
+      s.file = line.substr(at, line.find_last_not_of(" \t\r") + 1 - at);
+      out.push_back(s);
+      out.push_back({ScriptStep::Op::kWait, 0, 0, 0, 1, "", no});
     } else if (op == "quit" && w.size() == 1) {
       s.op = ScriptStep::Op::kQuit;
       out.push_back(s);
     } else {
       return bad("unknown command '" + line + "' (expected key, mouse, click, drag, scroll, "
-                 "resize, wait, screenshot or quit)");
+                 "resize, type, wait, screenshot or quit)");
     }
   }
   return out;
@@ -142,6 +151,7 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text, const std:
 void ScriptPlayer::advance(InputState& input, std::string& screenshot, bool& quit) {
   input.scroll = 0.0;
   input.resize_w = input.resize_h = 0;
+  input.text.clear();
   if (wait_ > 0) {
     --wait_;
     return;
@@ -155,6 +165,7 @@ void ScriptPlayer::advance(InputState& input, std::string& screenshot, bool& qui
       case ScriptStep::Op::kMouseDown: input.buttons[s.code] = true; break;
       case ScriptStep::Op::kMouseUp: input.buttons[s.code] = false; break;
       case ScriptStep::Op::kScroll: input.scroll += s.y; break;
+      case ScriptStep::Op::kType: input.text += s.file; break;
       case ScriptStep::Op::kWait:
         // This frame is the first of the N; N = 0 waits for nothing.
         if (s.frames > 0) {

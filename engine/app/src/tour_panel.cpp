@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include "et/core/date.h"
+#include "et/ui/i18n.h"
 
 extern char** environ;
 
@@ -31,9 +32,9 @@ std::string key_label(const TourKey& k, size_t i, int epoch_day) {
   const long s = std::lround(v.time_s - day * 86400.0);
   char buf[200];
   std::snprintf(buf, sizeof buf, "%zu. %s  %s%02ld:%02ld %s%s%s", i + 1,
-                k.bookmark.empty() ? "(view)" : k.bookmark.c_str(),
+                k.bookmark.empty() ? ui::tr("(view)") : ui::tr(k.bookmark.c_str()),
                 v.staged ? (format_date(epoch_day + int(day)) + " ").c_str() : "", s / 3600,
-                s / 60 % 60, v.overlay.c_str(), v.plan.empty() ? "" : " plan ", v.plan.c_str());
+                s / 60 % 60, v.overlay.c_str(), v.plan.empty() ? "" : (std::string(" ") + ui::tr("plan") + " ").c_str(), v.plan.c_str());
   return buf;
 }
 
@@ -60,7 +61,7 @@ bool TourPanel::draw(ViewState& view, double dt) {
   ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   bool moved = false;
-  if (!ImGui::Begin("Tours", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (!ImGui::Begin(ui::tr_id("Tours", "tours").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     if (playing_) {  // keep playing when folded away
       t_ += float(dt);
@@ -73,9 +74,9 @@ bool TourPanel::draw(ViewState& view, double dt) {
     return moved;
   }
   // Which tour; a new one from the name field.
-  if (ImGui::BeginCombo("tour", size_t(current_) < tours_.size() ? tours_[size_t(current_)].name.c_str() : "(none)")) {
+  if (ImGui::BeginCombo(ui::tr("tour"), size_t(current_) < tours_.size() ? ui::tr(tours_[size_t(current_)].name.c_str()) : ui::tr("(none)"))) {
     for (size_t i = 0; i < tours_.size(); ++i)
-      if (ImGui::Selectable(tours_[i].name.c_str(), int(i) == current_)) {
+      if (ImGui::Selectable((ui::tr(tours_[i].name) + "##" + std::to_string(i)).c_str(), int(i) == current_)) {
         current_ = int(i);
         t_ = 0.0f;
         playing_ = false;
@@ -85,11 +86,11 @@ bool TourPanel::draw(ViewState& view, double dt) {
   ImGui::SetNextItemWidth(140);
   ImGui::InputText("##name", name_, sizeof name_);
   ImGui::SameLine();
-  if (ImGui::Button("New tour")) {
+  if (ImGui::Button(ui::tr("New tour"))) {
     std::string name = name_;
     bool taken = std::any_of(tours_.begin(), tours_.end(), [&](const Tour& t) { return t.name == name; });
     if (name.empty() || taken) {
-      status_ = name.empty() ? "give the tour a name" : "a tour '" + name + "' exists";
+      status_ = name.empty() ? std::string(ui::tr("give the tour a name")) : ui::tr("a tour exists: ") + name;
     } else {
       tours_.push_back(Tour{name, "", {}});
       current_ = int(tours_.size()) - 1;
@@ -98,7 +99,7 @@ bool TourPanel::draw(ViewState& view, double dt) {
   }
   if (size_t(current_) < tours_.size()) {
     ImGui::SameLine();
-    if (ImGui::Button("Delete tour")) {
+    if (ImGui::Button(ui::tr("Delete tour"))) {
       tours_.erase(tours_.begin() + current_);
       current_ = std::max(0, current_ - 1);
       playing_ = false;
@@ -106,9 +107,9 @@ bool TourPanel::draw(ViewState& view, double dt) {
     }
   }
   if (size_t(current_) < tours_.size()) draw_keys(view, moved);
-  if (ImGui::Button(dirty_ ? "Save*" : "Save")) {
+  if (ImGui::Button(dirty_ ? ui::tr_id("Save*", "save").c_str() : ui::tr_id("Save", "save").c_str())) {
     Status s = save_tours(tours_, scene_);
-    status_ = s ? "saved " + tours_path(scene_) : s.error().message;
+    status_ = s ? ui::tr("saved ") + tours_path(scene_) : s.error().message;
     dirty_ = dirty_ && !s;
   }
   draw_record();
@@ -131,7 +132,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
   for (size_t i = 0; i < tour.keys.size(); ++i) {
     TourKey& k = tour.keys[i];
     ImGui::PushID(int(i));
-    if (ImGui::SmallButton("go")) {
+    if (ImGui::SmallButton(ui::tr("go"))) {
       view = k.view;
       t_ = float(tour.key_time(i));
       moved = true;
@@ -143,7 +144,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) remove = int(i);
     ImGui::SameLine();
-    if (ImGui::SmallButton("set")) {  // this key becomes the current view, inline
+    if (ImGui::SmallButton(ui::tr("set"))) {  // this key becomes the current view, inline
       k.view = view;
       k.bookmark.clear();
       dirty_ = true;
@@ -165,7 +166,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
   ImGui::SetNextItemWidth(70);
   ImGui::DragFloat("##new", &new_duration_, 0.1f, 0.0f, 600.0f, "%.1f s");
   ImGui::SameLine();
-  if (ImGui::Button("Add view")) {
+  if (ImGui::Button(ui::tr("Add view"))) {
     tour.keys.push_back(TourKey{view, new_duration_, Ease::kInOut, ""});
     dirty_ = true;
   }
@@ -173,13 +174,13 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
     ImGui::SameLine();
     bookmark_ = std::clamp(bookmark_, 0, int(scene_.bookmarks.size()) - 1);
     ImGui::SetNextItemWidth(110);
-    if (ImGui::BeginCombo("##bm", scene_.bookmarks[size_t(bookmark_)].name.c_str())) {
+    if (ImGui::BeginCombo("##bm", ui::tr(scene_.bookmarks[size_t(bookmark_)].name.c_str()))) {
       for (size_t i = 0; i < scene_.bookmarks.size(); ++i)
-        if (ImGui::Selectable(scene_.bookmarks[i].name.c_str(), int(i) == bookmark_)) bookmark_ = int(i);
+        if (ImGui::Selectable((ui::tr(scene_.bookmarks[i].name) + "##" + std::to_string(i)).c_str(), int(i) == bookmark_)) bookmark_ = int(i);
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Add bookmark")) {
+    if (ImGui::Button(ui::tr("Add bookmark"))) {
       const Bookmark& b = scene_.bookmarks[size_t(bookmark_)];
       tour.keys.push_back(TourKey{b.view, new_duration_, Ease::kInOut, b.name});
       dirty_ = true;
@@ -187,7 +188,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
   }
   // Preview: play from the slider's time, or scrub.
   const float length = float(tour.length_s());
-  if (ImGui::Button(playing_ ? "Pause" : "Play") && !tour.keys.empty()) {
+  if (ImGui::Button(playing_ ? ui::tr_id("Pause", "tplay").c_str() : ui::tr_id("Play", "tplay").c_str()) && !tour.keys.empty()) {
     playing_ = !playing_;
     if (playing_ && t_ >= length) t_ = 0.0f;
   }
@@ -198,7 +199,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
     moved = true;
   }
   ImGui::SameLine();
-  ImGui::Text("of %.1f s", length);
+  ImGui::Text(ui::tr("of %.1f s"), double(length));
 }
 
 void TourPanel::draw_record() {
@@ -212,21 +213,21 @@ void TourPanel::draw_record() {
   if (pid_ > 0) {
     const float f = total_ > 0 ? float(done_) / float(total_) : 0.0f;
     char text[96];
-    std::snprintf(text, sizeof text, "%d/%d frames, %s left", done_, total_, left_.empty() ? "?" : left_.c_str());
+    std::snprintf(text, sizeof text, ui::tr("%d/%d frames, %s left"), done_, total_, left_.empty() ? "?" : left_.c_str());
     ImGui::ProgressBar(f, ImVec2(260, 0), text);
     ImGui::SameLine();
-    if (ImGui::Button("Stop")) ::kill(pid_, SIGINT);  // record ends the file cleanly
+    if (ImGui::Button(ui::tr("Stop"))) ::kill(pid_, SIGINT);  // record ends the file cleanly
     return;
   }
   ImGui::SetNextItemWidth(200);
-  ImGui::InputText("out", out_, sizeof out_);
+  ImGui::InputText(ui::tr_id("out", "out").c_str(), out_, sizeof out_);
   ImGui::SetNextItemWidth(100);
-  ImGui::Combo("size", &size_choice_, kSizes, IM_ARRAYSIZE(kSizes));
+  ImGui::Combo(ui::tr_id("size", "size").c_str(), &size_choice_, kSizes, IM_ARRAYSIZE(kSizes));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(60);
-  ImGui::Combo("fps", &fps_choice_, "24\0" "30\0" "60\0");
+  ImGui::Combo(ui::tr_id("fps", "fps").c_str(), &fps_choice_, "24\0" "30\0" "60\0");
   ImGui::SameLine();
-  if (ImGui::Button("Record") && !tour.keys.empty()) start_record();
+  if (ImGui::Button(ui::tr("Record")) && !tour.keys.empty()) start_record();
 }
 
 void TourPanel::start_record() {
@@ -318,6 +319,19 @@ void TourPanel::poll_record() {
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   status_ = (code == 0 ? "" : code == 130 ? "stopped: " : "record failed: ") + last;
   std::printf("record finished (exit %d): %s\n", code, last.c_str());
+}
+
+std::string TourPanel::tour_using(const std::string& name) const {
+  for (const Tour& t : tours_)
+    for (const TourKey& k : t.keys)
+      if (k.bookmark == name) return t.name;
+  return "";
+}
+
+void TourPanel::rename_bookmark(const std::string& from, const std::string& to) {
+  for (Tour& t : tours_)
+    for (TourKey& k : t.keys)
+      if (k.bookmark == from) k.bookmark = to;
 }
 
 }  // namespace et::app

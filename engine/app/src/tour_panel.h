@@ -26,6 +26,11 @@ class TourPanel {
   // the tour drives `view`; returns true on those frames so the caller re-seats its camera.
   bool draw(ViewState& view, double dt);
 
+  // For bookmark edits in the window (bookmark_controls.cpp): the tour with a key on
+  // bookmark `name`, unsaved ones included ("" when none), and a rename carried into keys.
+  std::string tour_using(const std::string& name) const;
+  void rename_bookmark(const std::string& from, const std::string& to);
+
  private:
   void draw_keys(ViewState& view, bool& moved);
   void draw_record();

@@ -9,6 +9,8 @@
 #include "et/ui/plan_panel.h"
 #include "et/ui/ui_context.h"
 #include "scenario_setup.h"
+#include "meeting.h"
+#include "annotation_view.h"
 #include "ui_models.h"
 #include "verbs.h"
 
@@ -22,12 +24,15 @@ static const char* kRenderHelp =
     "  --out FILE.png      written atomically (nothing is left behind on failure)\n"
     "  --legend            draw the utility colour legend, as in the window\n"
     "  --labels            label the nearest links with their depth of cover\n"
+    "  --notes             draw the scene's notes (annotations.json), as in the window\n"
+    "  --lang zh|en        the legend's and labels' language (default en)\n"
     "With --plan-b the picture is split: --plan (or as found) on the left, --plan-b on the\n"
     "right, one camera, each half labelled with its plan.\n";
 
 int verb_render(const Argv& argv) {
-  auto args = parse_args(argv, view_value_options({"size", "out"}), view_flag_options({"legend", "labels"}));
+  auto args = parse_args(argv, view_value_options({"size", "out", "lang"}), view_flag_options({"legend", "labels", "notes"}));
   if (!args) return fail(args.error(), 2);
+  if (Status s = setup_language(args->get("lang")); !s) return fail(s.error(), 2);
   if (args->has("help")) return std::printf("%s%s", kRenderHelp, kViewOptionsHelp), 0;
   if (args->positional.size() != 1) return fail("render: expected one SCENE (see --help)", 2);
   if (!args->has("size") || !args->has("out"))
@@ -71,15 +76,17 @@ int verb_render(const Argv& argv) {
   // Flow arrows frozen at the scenario time, so the same view gives the same picture.
   ValueMap velocity = scenario->velocities(view->time_s);
   if (!velocity.empty()) (*renderer)->set_dynamic_instances(pv.dynamic_instances(*view, velocity, view->time_s));
-  const bool ui_overlay = args->has("legend") || args->has("labels") || pv.split();
+  const bool ui_overlay = args->has("legend") || args->has("labels") || args->has("notes") || pv.split();
   if (ui_overlay) {
     // ImGui with no window: a few frames let auto-sized panels settle before the real one.
-    ui::imgui_create_headless(size->x, size->y, std::max(1.0f, float(size->y) / 720.0f));
+    ui::imgui_create_headless(size->x, size->y, std::max(1.0f, float(size->y) / 720.0f), scene_glyph_text(*scene));
     if (Status s = (*renderer)->enable_imgui(); !s) return fail(s.error());
     for (int i = 0; i < 3; ++i) {
       (*renderer)->imgui_new_frame();
       ui::imgui_begin_frame_headless();
       if (args->has("legend")) ui::draw_legend(legend);
+      if (args->has("notes"))  // the window's labels, from the same code (annotation_view.h)
+        ui::draw_note_labels(note_labels(*scene, pv, scene->annotations, *view, size->x, size->y));
       if (args->has("labels") && !pv.split())
         ui::draw_labels(depth_labels(sw.networks, *view, size->x, size->y, sw.far_m));
       if (pv.split())

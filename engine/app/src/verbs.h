@@ -27,6 +27,7 @@ int verb_live(const Argv& args);
 int verb_bench_live(const Argv& args);
 int verb_record(const Argv& args);
 int verb_compare(const Argv& args);
+int verb_measure(const Argv& args);
 
 // Options every verb that shows a view accepts (view_from_args reads them).
 std::set<std::string> view_value_options(std::set<std::string> more);

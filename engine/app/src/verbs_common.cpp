@@ -25,7 +25,7 @@ Result<double> parse_clock(const std::string& text) {
 }
 
 std::set<std::string> view_value_options(std::set<std::string> more) {
-  for (const char* o : {"view", "camera", "ground-opacity", "fov", "layers", "palette", "excavation",
+  for (const char* o : {"view", "camera", "ground-opacity", "fov", "layers", "palette", "excavation", "section",
                         "overlay", "time", "tour", "at", "plan", "plan-b", "date"})
     more.insert(o);
   return more;
@@ -48,6 +48,8 @@ const char* kViewOptionsHelp =
     "  --xray              draw buried networks over the ground\n"
     "  --palette P         utility colours: cjj61 (CJJ 61-2017, default) or apwa\n"
     "  --excavation X0,Y0,Z0,X1,Y1,Z1   cut a box out of the ground (z0 < 0 is its floor)\n"
+    "  --section X,Y,Z,NX,NY,NZ   a section plane through X,Y,Z: what lies on the side the\n"
+    "                      normal NX,NY,NZ points to is cut away (not drawn, not picked)\n"
     "  --overlay MODE      colour networks by: utility (default), condition, age, material,\n"
     "                      risk, pressure, velocity, flow, headloss, live, alarm, staleness,\n"
     "                      measured_minus_simulated\n"
@@ -114,6 +116,13 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
     for (int i = 0; i < 3; ++i)
       if (v.excavation.max[i] <= v.excavation.min[i])
         return Error{"--excavation: expected X1 > X0, Y1 > Y0 and Z1 > Z0"};
+  }
+  if (args.has("section")) {
+    auto n = parse_numbers(args.get("section"), 6, "--section X,Y,Z,NX,NY,NZ");
+    if (!n) return n.error();
+    glm::dvec3 normal((*n)[3], (*n)[4], (*n)[5]);
+    if (glm::length(normal) < 1e-9) return Error{"--section: expected a non-zero normal NX,NY,NZ"};
+    v.section = {true, {(*n)[0], (*n)[1], (*n)[2]}, glm::normalize(normal)};
   }
   if (args.has("overlay")) v.overlay = args.get("overlay");
   OverlayMode mode;

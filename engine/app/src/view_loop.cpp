@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "et/app/camera.h"
+#include "et/app/camera_transition.h"
 #include "et/app/frame_setup.h"
 #include "et/app/overlay.h"
 #include "et/app/picking.h"
@@ -20,10 +21,14 @@
 #include "et/sim/outage.h"
 #include "outage_view.h"
 #include "live_session.h"
+#include "meeting.h"
 #include "tour_panel.h"
+#include "annotation_view.h"
+#include "bookmark_controls.h"
 #include "plan_controls.h"
 #include "scenario_setup.h"
 #include "ui_models.h"
+#include "view_tools.h"
 
 namespace et::app {
 namespace {
@@ -39,7 +44,8 @@ void read_live_input(GLFWwindow* w, InputState& in) {
   in.keys.clear();
   for (int k : {GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_E,
                 GLFW_KEY_LEFT_SHIFT, GLFW_KEY_TAB, GLFW_KEY_ESCAPE, GLFW_KEY_UP, GLFW_KEY_DOWN,
-                GLFW_KEY_LEFT, GLFW_KEY_RIGHT, GLFW_KEY_B, GLFW_KEY_P})
+                GLFW_KEY_LEFT, GLFW_KEY_RIGHT, GLFW_KEY_B, GLFW_KEY_P, GLFW_KEY_SPACE, GLFW_KEY_F5,
+                GLFW_KEY_R, GLFW_KEY_PAGE_UP, GLFW_KEY_PAGE_DOWN, GLFW_KEY_HOME, GLFW_KEY_END})
     if (glfwGetKey(w, k) == GLFW_PRESS) in.keys.insert(k);
   in.scroll = g_scroll;
   g_scroll = 0.0;
@@ -47,17 +53,20 @@ void read_live_input(GLFWwindow* w, InputState& in) {
 
 }  // namespace
 
-Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& o) {
+Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
   render::RendererOptions ropts;
   ropts.validation = render::validation_requested();
   ropts.vsync = o.vsync;
+  ropts.monitor = o.monitor;
+  ropts.fullscreen = o.fullscreen;
   auto created = render::Renderer::create_window("EstateTwin - " + scene.name, o.width, o.height,
                                                  ropts);
   if (!created) return created.error();
   render::Renderer& r = **created;
   GLFWwindow* window = r.window();
   glfwSetScrollCallback(window, on_scroll);  // before ImGui, which chains to it
-  ui::imgui_create(window, o.ui_scale);
+  Meeting meeting(scene, window, o.ui_scale, o.presenter);  // presenter layout, keys, UI scale
+  ui::imgui_create(window, o.ui_scale, scene_glyph_text(scene));
   // ImGui's backends go down before the window does, on every way out of this function.
   struct ImGuiScope {
     render::Renderer& r;
@@ -87,6 +96,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   std::vector<std::string> warnings = scene.warnings;
   std::unique_ptr<Scenario> scenario = make_scenario(scene, warnings);
   TourPanel tours(scene, warnings);  // build, preview, save and record tours
+  BookmarkControls bookmark_controls(scene, tours);  // edits scene.bookmarks, saves them
+  AnnotationView notes(scene);                       // the Notes tool and the notes drawn
+  ViewTools tools(scene);            // measure, section plane, dig (view_tools.h)
   if (!plan_set) warnings.push_back("plans not loaded: " + plan_set.error().message);
   // Live data for the alarms panel and the sensor plots: the recorded day, or MQTT.
   std::unique_ptr<LiveSession> live;
@@ -113,7 +125,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   ViewState view = initial;
   OrbitCamera orbit = OrbitCamera::from(view.camera);
   using CameraMode = ui::OverlayModel::CameraMode;
-  const WalkWorld walk_geometry = walk_world(scene);  // the as-found buildings; plans dig below
+  WalkWorldCache walk_geometry;  // the world drawn, built when first walked in
+  CameraTransition glide;        // UI jumps of the camera are drawn as a glide
   WalkState walk;
   ui::OverlayModel overlay;
   overlay.scene_name = scene.name;
@@ -122,6 +135,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
   overlay.buildings = int(scene.buildings.size());
   overlay.households = scene.total_households();
   overlay.bookmarks = &scene.bookmarks;
+  overlay.bookmark_ui = &bookmark_controls.ui();
   overlay.warnings = &warnings;
   overlay.view = &view;
   overlay.vsync = o.vsync;
@@ -146,6 +160,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     auto now = std::chrono::steady_clock::now();
     double dt = std::chrono::duration<double>(now - last).count();
     last = now;
+    meeting.frame(dt);  // real frame times, before scripts fix the step
     frame_ms = frame_ms == 0.0f ? float(dt * 1000.0) : frame_ms * 0.9f + float(dt * 1000.0) * 0.1f;
     // Scripted runs step the camera by a fixed 1/60 s so that replays are repeatable.
     if (o.script) dt = 1.0 / 60.0;
@@ -154,13 +169,16 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     ui::ScriptedMouse sm{input.mouse_x, input.mouse_y, input.buttons[0], input.buttons[1],
                          input.buttons[2]};
     ui::imgui_begin_frame(o.script ? &sm : nullptr);
+    if (!input.text.empty()) ui::type_text(input.text);  // a script's `type`, before the widgets
     overlay.frame_ms = frame_ms;
     overlay.goto_bookmark = -1;
     const CameraMode was_mode = overlay.camera_mode;
-    ui::draw_overlay(overlay);
-    ui::draw_legend(legend);
-    if (tours.draw(view, dt)) orbit = OrbitCamera::from(view.camera);  // a tour preview moved it
-    if (plan_controls.draw(view, overlay.playing)) orbit = OrbitCamera::from(view.camera);
+    if (meeting.presenter()) meeting.draw(view, pv, legend);  // no panels, large caption
+    else ui::draw_overlay(overlay), ui::draw_legend(legend);
+    if (!meeting.presenter() && tours.draw(view, dt)) orbit = OrbitCamera::from(view.camera);  // a tour preview moved it
+    const Camera before_ui = view.camera;  // tour previews move it every frame: not a jump
+    if (!meeting.presenter() && plan_controls.draw(view, overlay.playing)) orbit = OrbitCamera::from(view.camera);
+    if (!meeting.presenter()) tools.draw(view, pv, r.width(), r.height());
     if (pv.split())
       ui::draw_split_labels(plan_title(pv.plans(), view.plan), plan_title(pv.plans(), view.plan_b),
                             view.plan.empty() ? "as found" : view.plan, view.plan_b);
@@ -175,7 +193,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     if (live) {
       live->frame();
       std::vector<ui::AlarmRow> rows = live->alarms_until(view.time_s);
-      int a = ui::draw_alarms(live->status(), rows);
+      int a = meeting.presenter() ? -1 : ui::draw_alarms(live->status(), rows);
       glm::dvec3 where;
       if (a >= 0 && element_position(scene, Utility(rows[size_t(a)].utility), rows[size_t(a)].element, where)) {
         // Fly there: look at the element from the south-east, close enough to read it.
@@ -197,7 +215,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
         selected_model.plots = live->plots_for(net.utility, id, view.time_s);
       }
     }
-    int action = ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
+    int action = meeting.presenter() ? -1
+                 : ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
     if (action >= 0 && size_t(action) < selected_model.actions.size()) {
       // Outage actions on the selected water element: close it, cut it, or isolate it. Only
       // offered in the as-found world, whose networks are the scene's.
@@ -214,7 +233,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       }
       outage_changed = true;
     }
-    if (ui::draw_outage(outage_model)) {
+    if (!meeting.presenter() && ui::draw_outage(outage_model)) {
       outage_ids.clear();
       outage_model = {};
       outage_changed = true;
@@ -222,6 +241,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     if (overlay.depth_labels)
       ui::draw_labels(depth_labels(pv.left().networks, view, pv.split() ? r.width() / 2 : r.width(),
                                    r.height(), pv.left().far_m));
+    if (notes.draw(pv, view, r.width(), r.height(), !meeting.presenter())) orbit = OrbitCamera::from(view.camera);
     ui::imgui_end_frame();
 
     // Camera input, unless the UI has the pointer or the keyboard.
@@ -232,6 +252,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     tab_was_down = tab;
     if (key(GLFW_KEY_ESCAPE) && !o.script) glfwSetWindowShouldClose(window, GLFW_TRUE);
     if (!ui::imgui_wants_keyboard()) plan_controls.keys(input, prev, view);
+    if (!ui::imgui_wants_keyboard()) meeting.keys(input, prev, overlay.playing);
+    if (int b = bookmark_controls.update(view, input, prev, !ui::imgui_wants_keyboard()); b >= 0)
+      overlay.goto_bookmark = b;  // the section's go-to, PageDown/PageUp/Home/End
     if (overlay.goto_bookmark >= 0) {
       view = scene.bookmarks[size_t(overlay.goto_bookmark)].view;
       orbit = OrbitCamera::from(view.camera);
@@ -241,13 +264,14 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       std::printf("camera %s\n", kModeNames[int(overlay.camera_mode)]);  // for scripts
       if (overlay.camera_mode == CameraMode::kOrbit) orbit = OrbitCamera::from(view.camera);
       if (overlay.camera_mode == CameraMode::kWalk) {
-        walk_land(walk_geometry, view.camera);
+        walk_land(walk_geometry.get(pv.left(), view.excavation), view.camera);
         walk = {};
       }
     }
+    const bool jumped = camera_jumped(before_ui, view.camera);  // panels, keys, bookmarks
     double dx = input.mouse_x - prev.mouse_x, dy = input.mouse_y - prev.mouse_y;
     bool mouse_free = !ui::imgui_wants_mouse();
-    bool dragging_l = input.buttons[0] && prev.buttons[0] && mouse_free;
+    bool dragging_l = input.buttons[0] && prev.buttons[0] && mouse_free && !tools.owns_left();
     bool dragging_r = (input.buttons[1] && prev.buttons[1]) || (input.buttons[2] && prev.buttons[2]);
     dragging_r = dragging_r && mouse_free;
     if (overlay.camera_mode == CameraMode::kWalk) {
@@ -257,7 +281,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
         wi = {key(GLFW_KEY_W) || key(GLFW_KEY_UP), key(GLFW_KEY_S) || key(GLFW_KEY_DOWN),
               key(GLFW_KEY_A) || key(GLFW_KEY_LEFT), key(GLFW_KEY_D) || key(GLFW_KEY_RIGHT),
               key(GLFW_KEY_LEFT_SHIFT)};
-      walk_move(walk_geometry, walk, view.camera, wi, dt);  // gravity acts with no key held too
+      walk_move(walk_geometry.get(pv.left(), view.excavation), walk, view.camera, wi, dt);  // gravity acts with no key held too
     } else if (overlay.camera_mode == CameraMode::kFly) {
       if (dragging_l || dragging_r) fly_look(view.camera, dx, dy);
       if (mouse_free && input.scroll != 0.0)
@@ -280,7 +304,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       if (input.mouse_x != prev.mouse_x || input.mouse_y != prev.mouse_y || applied_hover == -2)
         hovered = pv.pick(view, r.width(), r.height(), input.mouse_x, input.mouse_y);
       if (input.buttons[0] && !prev.buttons[0]) press_x = input.mouse_x, press_y = input.mouse_y;
-      if (!input.buttons[0] && prev.buttons[0] &&
+      if (!input.buttons[0] && prev.buttons[0] && !tools.owns_left() &&
           std::hypot(input.mouse_x - press_x, input.mouse_y - press_y) < 4.0) {
         selected = hovered;
         if (selected >= 0) {
@@ -303,6 +327,8 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     } else {
       hovered = -1;
     }
+    notes.click(pv, view, input, prev, mouse_free, r.width(), r.height());  // pins while pinning
+    tools.input(view, pv, input, prev, mouse_free, !ui::imgui_wants_keyboard(), r.width(), r.height());
     // The scenario clock: playing advances it (wrapping at 24 h, the day kept; a staged plan
     // runs in days over its schedule); arrows move in real time.
     if (overlay.playing && !plan_controls.advance_clock(view, overlay.playing, dt)) {
@@ -320,6 +346,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       hovered = selected = -1;
       applied_palette.clear();
       applied_excavation.enabled = !view.excavation.enabled;  // re-sends the dynamic instances
+      walk_geometry.invalidate();
     }
     OverlayMode mode = OverlayMode::kUtility;
     overlay_from_name(view.overlay, mode);
@@ -354,6 +381,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
       }
       applied_palette.clear();
     }
+    if (meeting.language_changed()) applied_palette.clear();  // legends in the new language
     if (view.palette + "/" + view.overlay != applied_palette) {
       OverlayResult ov = pv.overlay(view, &overlay_data);
       if (outage && !pv.split() && !pv.left().plan)
@@ -384,7 +412,9 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     if (input.resize_w > 0) glfwSetWindowSize(window, input.resize_w, input.resize_h);
     if (overlay.vsync != o.vsync) r.set_vsync(o.vsync = overlay.vsync);
 
-    auto image = r.draw(pv.frame_params(view, r.width(), r.height()), !screenshot.empty());
+    ViewState drawn = view;
+    drawn.camera = glide.frame(view.camera, jumped, dt);
+    auto image = r.draw(pv.frame_params(drawn, r.width(), r.height()), !screenshot.empty());
     if (!image) return image.error();
     if (!screenshot.empty()) {
       if (image->width == 0) {
@@ -405,6 +435,7 @@ Result<int> run_view(const Scene& scene, const ViewState& initial, ViewOptions& 
     }
   }
   r.finish();
+  if (o.script) meeting.report_frame_times();
   return exit_code;
 }
 

@@ -10,6 +10,9 @@ namespace et::gen {
 
 namespace {
 
+// The entrance stair: three risers of 0.15 m up to a landing deep enough to stand at the door.
+constexpr double kEntryRise = 0.45, kRiser = 0.15, kTread = 0.3, kLandingDepth = 1.2;
+
 struct Tones {
   Vec3 wall, accent, balcony;
 };
@@ -98,8 +101,9 @@ void add_south_unit(MeshBuilder& mesh, const Facade& f, double xc, int floors, d
 }
 
 // North side of one unit: bedroom and kitchen windows per flat, and the stair bay in the
-// middle with the entrance (door, canopy, step) and the landing windows, which sit half a
-// storey off the flats' windows - the vertical strip that marks every stairwell.
+// middle with the entrance (door, canopy, steps up to a landing) and the landing windows,
+// which sit half a storey off the flats' windows - the vertical strip that marks every
+// stairwell.
 void add_north_unit(MeshBuilder& mesh, const Facade& f, double sc, int floors, double bay_top) {
   const double h = kFloorHeight, bay = 0.3;
   for (int fl = 0; fl < floors; ++fl) {
@@ -111,15 +115,24 @@ void add_north_unit(MeshBuilder& mesh, const Facade& f, double sc, int floors, d
   }
   mesh.use_material("stair");
   facade_box(mesh, f, sc - 1.4, sc + 1.4, 0.0, bay_top, 0.0, bay, kOut | kLeft | kRight | kTop);
+  // The ground floor is raised (as in most walk-ups of the period): the door opens onto a
+  // landing kEntryRise up, reached by steps of kRiser with kTread treads, under a canopy
+  // that clears a person standing on the landing.
+  const double landing = kEntryRise, door_top = landing + 2.05;
   mesh.use_material("frame");
-  facade_rect(mesh, f, sc - 0.7, sc + 0.7, 0.15, 2.35, bay + 0.01);
+  facade_rect(mesh, f, sc - 0.7, sc + 0.7, landing, door_top + 0.1, bay + 0.01);
   mesh.use_material("door");
-  facade_rect(mesh, f, sc - 0.6, sc + 0.6, 0.15, 2.25, bay + 0.03);
+  facade_rect(mesh, f, sc - 0.6, sc + 0.6, landing, door_top, bay + 0.03);
   mesh.use_material("canopy");
-  facade_box(mesh, f, sc - 1.25, sc + 1.25, 2.5, 2.65, bay, bay + 1.1,
-             kOut | kLeft | kRight | kTop | kBottom);
+  facade_box(mesh, f, sc - 1.25, sc + 1.25, door_top + 0.3, door_top + 0.45, bay,
+             bay + kLandingDepth + 0.2, kOut | kLeft | kRight | kTop | kBottom);
   mesh.use_material("plinth");
-  facade_box(mesh, f, sc - 1.0, sc + 1.0, 0.0, 0.15, bay, bay + 0.8, kOut | kLeft | kRight | kTop);
+  const int steps = int(kEntryRise / kRiser + 0.5);
+  for (int i = 0; i < steps; ++i) {  // the landing, then each step down and out
+    const double o0 = i == 0 ? bay : bay + kLandingDepth + (i - 1) * kTread;
+    facade_box(mesh, f, sc - 1.0, sc + 1.0, 0.0, landing - i * kRiser, o0,
+               bay + kLandingDepth + i * kTread, kOut | kLeft | kRight | kTop);
+  }
   for (int fl = 1; fl < floors; ++fl) {
     const double sill = (fl + 0.5) * h + 0.85;
     if (sill + 0.9 > bay_top - 0.15) break;

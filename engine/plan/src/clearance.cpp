@@ -63,7 +63,10 @@ class Recorder {
   std::map<Key, Violation> worst_;
 };
 
-bool conditions_hold(const Rule& r, bool side_a, const NetLink* l) {
+}  // namespace
+
+// find_rule is public (rules.h): the measure tool asks the same question for one pair.
+static bool conditions_hold(const Rule& r, bool side_a, const NetLink* l) {
   if (side_a) {
     bool any = r.a_max_diameter_mm > 0.0 || r.a_min_diameter_mm > 0.0 ||
                !r.a_pressure_class.empty() || !r.a_subtype.empty();
@@ -98,6 +101,8 @@ const Rule* find_rule(const RuleTable& t, RuleKind kind, const std::string& tx, 
   }
   return nullptr;
 }
+
+namespace {
 
 bool above_ground(const NetLink& l) {
   if (l.subtype == "overhead" || l.cover_start_m < 0.0 || l.cover_end_m < 0.0) return true;

@@ -13,6 +13,7 @@
 #include "ui_pass.h"
 #include "pipelines.h"
 #include "target.h"
+#include "window_open.h"
 
 namespace et::render {
 namespace {
@@ -71,10 +72,11 @@ class RendererImpl final : public Renderer {
       return Error{"cannot open a window: GLFW finds no Vulkan loader"};
     }
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
-    window_ = glfwCreateWindow(w, h, title.c_str(), nullptr, nullptr);
+    std::string error;
+    window_ = open_window(title, w, h, {o.monitor, o.fullscreen}, error);
     if (!window_) {
       glfwTerminate();
-      return Error{"cannot create the window"};
+      return Error{error};
     }
     uint32_t n = 0;
     const char** ext = glfwGetRequiredInstanceExtensions(&n);
@@ -184,6 +186,7 @@ class RendererImpl final : public Renderer {
     fg.params = glm::vec4(f.ground_opacity, f.fog_distance, f.min_line_angle, 0.0f);
     fg.excavation_min = glm::vec4(f.excavation_min, f.excavation ? 1.0f : 0.0f);
     fg.excavation_max = glm::vec4(f.excavation_max, 0.0f);
+    fg.section_plane = f.section_plane;
     std::memcpy(frame_.mapped, &fg, sizeof fg);
 
     vkResetCommandBuffer(cmd_, 0);

@@ -10,6 +10,7 @@
 #include "et/core/date.h"
 #include "et/core/file_io.h"
 #include "et/core/json_field.h"
+#include "et/scene/bookmarks.h"
 #include "et/scene/model_loader.h"
 #include "et/scene/scene.h"
 #include "view_fields.h"
@@ -192,6 +193,9 @@ Result<Scene> load_scene(const std::string& path) {
   if (!text) return text.error();
   Result<Scene> scene = parse_manifest(*text, manifest);
   if (!scene) return scene;
+  // The window's saved bookmarks and notes live beside scene.json, which it never rewrites.
+  if (Status st = load_user_bookmarks(*scene); !st) return st.error();
+  if (Status st = load_annotations(*scene); !st) return st.error();
   for (size_t i = 0; i < scene->models.size(); ++i) {
     Model& m = scene->models[i];
     std::string file = (fs::path(scene->dir) / m.file).string();

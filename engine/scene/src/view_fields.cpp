@@ -57,6 +57,14 @@ void read_view_fields(const Field& f, int epoch_day, bool require_camera, ViewSt
     for (int i = 0; i < 3; ++i)
       if (v.excavation.max[i] <= v.excavation.min[i]) e["max"].fail("expected max > min on every axis");
   }
+  if (f.has("section")) {  // {"point": [x,y,z], "normal": [nx,ny,nz]}: the normal's side is cut
+    Field s = f["section"];
+    v.section.enabled = true;
+    v.section.point = s["point"].vec3();
+    glm::dvec3 n = s["normal"].vec3();
+    if (glm::length(n) < 1e-9) s["normal"].fail("expected a non-zero normal");
+    v.section.normal = glm::normalize(n);
+  }
   if (f.has("layers")) {
     Field layers = f["layers"];
     v.layers.fill(false);
@@ -104,6 +112,10 @@ json write_view_fields(const ViewState& v, const ViewState* base, int epoch_day)
   if (e.enabled && (!base || !base->excavation.enabled || e.min != base->excavation.min ||
                     e.max != base->excavation.max))
     out["excavation"] = {{"min", vec(e.min)}, {"max", vec(e.max)}};
+  const Section& s = v.section;
+  if (s.enabled && (!base || !base->section.enabled || s.point != base->section.point ||
+                    s.normal != base->section.normal))
+    out["section"] = {{"point", vec(s.point)}, {"normal", vec(s.normal)}};
   if (differs(&ViewState::layers)) {
     json layers = json::array();
     for (int i = 0; i < kLayerCount; ++i)

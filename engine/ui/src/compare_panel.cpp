@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "et/ui/i18n.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -17,17 +19,17 @@ CompareRequest draw_compare(CompareModel& m) {
                                   std::min(560.0f, vp->WorkSize.y * 0.8f)),
                            ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(0.96f);  // a table to read, not a see-through overlay
-  if (!ImGui::Begin("Compare plans", &m.open)) {
+  if (!ImGui::Begin(tr_id("Compare plans", "compare").c_str(), &m.open)) {
     ImGui::End();
     return req;
   }
   for (size_t i = 0; i < m.plans.size(); ++i) {
     bool on = m.ticked[i] != 0;
     if (i) ImGui::SameLine();
-    if (ImGui::Checkbox(m.plans[i].c_str(), &on)) m.ticked[i] = on;
+    if (ImGui::Checkbox((tr(m.plans[i]) + "##" + m.plans[i]).c_str(), &on)) m.ticked[i] = on;
   }
   ImGui::SameLine();
-  if (ImGui::Button(m.columns.empty() ? "Compute" : "Recompute")) req.compute = true;
+  if (ImGui::Button(m.columns.empty() ? tr_id("Compute", "compute").c_str() : tr_id("Recompute", "compute").c_str())) req.compute = true;
 
   if (!m.columns.empty() &&
       ImGui::BeginTable("metrics", int(m.columns.size()) + 1,
@@ -35,13 +37,13 @@ CompareRequest draw_compare(CompareModel& m) {
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
                         ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() * 16.0f))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("metric");
-    for (const std::string& c : m.columns) ImGui::TableSetupColumn(c.c_str());
+    ImGui::TableSetupColumn(tr("metric"));
+    for (const std::string& c : m.columns) ImGui::TableSetupColumn(tr(c.c_str()));
     ImGui::TableHeadersRow();
     for (size_t r = 0; r < m.row_labels.size(); ++r) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(m.row_labels[r].c_str());
+      ImGui::TextUnformatted(tr(m.row_labels[r].c_str()));
       // The best plan per row (as found excluded: it digs nothing) in green.
       double best = 0.0;
       bool any = false;
@@ -64,16 +66,16 @@ CompareRequest draw_compare(CompareModel& m) {
 
   ImGui::Separator();
   ImGui::SetNextItemWidth(180.0f);
-  if (ImGui::BeginCombo("violations of", m.plans.empty() ? "" : m.plans[size_t(m.violations_of)].c_str())) {
+  if (ImGui::BeginCombo(tr("violations of"), m.plans.empty() ? "" : tr(m.plans[size_t(m.violations_of)].c_str()))) {
     for (size_t i = 0; i < m.plans.size(); ++i)
-      if (ImGui::Selectable(m.plans[i].c_str(), int(i) == m.violations_of)) {
+      if (ImGui::Selectable((tr(m.plans[i]) + "##" + m.plans[i]).c_str(), int(i) == m.violations_of)) {
         m.violations_of = int(i);
         req.violations = true;
       }
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::Text("%zu (click one to look at it; * = rule not yet verified)", m.violation_lines.size());
+  ImGui::Text(tr("%zu (click one to look at it; * = rule not yet verified)"), m.violation_lines.size());
   ImGui::BeginChild("violations", ImVec2(0, 0), true);
   ImGuiListClipper clip;
   clip.Begin(int(m.violation_lines.size()));

@@ -9,6 +9,7 @@
 
 #include "et/core/date.h"
 #include "et/ui/color.h"
+#include "et/ui/i18n.h"
 #include "et/ui/plan_panel.h"
 
 namespace et::ui {
@@ -24,7 +25,7 @@ int draw_gantt(const GanttModel& m) {
                           ImVec2(0.5f, 0));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.4f));
   ImGui::SetNextWindowBgAlpha(0.88f);
-  ImGui::Begin("Schedule", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin(tr_id("Schedule", "schedule").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   int clicked = INT_MIN;
   // Colour key.
   for (size_t i = 0; i < m.owners.size(); ++i) {
@@ -34,7 +35,7 @@ int draw_gantt(const GanttModel& m) {
                        ImGui::ColorConvertU32ToFloat4(linear_u32(c)), ImGuiColorEditFlags_NoTooltip,
                        ImVec2(12 * s, 12 * s));
     ImGui::SameLine();
-    ImGui::TextUnformatted(m.owners[i].first.c_str());
+    ImGui::TextUnformatted(tr(m.owners[i].first.c_str()));
   }
   const float label_w = 190.0f * s, row_h = ImGui::GetTextLineHeight() + 4.0f * s;
   const float axis_w = ImGui::GetContentRegionAvail().x - label_w;
@@ -84,7 +85,7 @@ int draw_gantt(const GanttModel& m) {
       else if (bar.clash)
         dl->AddRect(a, c, linear_u32({255, 40, 40}), 2.0f, 0, 2.0f);
       if (hovered)
-        ImGui::SetTooltip("%s\n%s\nclick: go to its first day", bar.label.c_str(),
+        ImGui::SetTooltip(tr("%s\n%s\nclick: go to its first day"), bar.label.c_str(),
                           bar.detail.c_str());
       ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h));
       ImGui::Dummy(ImVec2(0, 0));
@@ -105,8 +106,9 @@ int draw_gantt(const GanttModel& m) {
       }
     }
     if (!group.clashes.empty())
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(linear_u32({255, 110, 90})), "%zu clash%s",
-                         group.clashes.size(), group.clashes.size() == 1 ? "" : "es");
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(linear_u32({255, 110, 90})), "%s",
+                         (std::to_string(group.clashes.size()) + " " +
+                          tr(group.clashes.size() == 1 ? "clash" : "clashes")).c_str());
   }
   // The clock's day over every row.
   if (m.cursor_day >= m.first_day && m.cursor_day <= m.last_day) {

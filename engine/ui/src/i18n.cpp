@@ -69,6 +69,10 @@ const char* tr(const char* english) {
   return it == table().end() ? english : it->second.c_str();
 }
 
+std::string tr_id(const char* english, const char* id) {
+  return std::string(tr(english)) + "###" + id;
+}
+
 std::string translated_text() {
   std::string all;
   for (const auto& [en, zh] : table()) all += zh;

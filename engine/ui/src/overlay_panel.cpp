@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "et/ui/bookmark_panel.h"
 #include "et/ui/color.h"
+#include "et/ui/i18n.h"
 
 namespace et::ui {
 
@@ -19,52 +21,59 @@ void draw_overlay(OverlayModel& m) {
   ImGui::Begin("EstateTwin", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushItemWidth(width * 0.5f);
-  ImGui::Text("%s: %d buildings, %d households", m.scene_name.c_str(), m.buildings, m.households);
-  ImGui::Text("%.2f ms (%.0f fps), %dx MSAA", m.frame_ms, m.frame_ms > 0 ? 1000.0f / m.frame_ms : 0,
+  // The language switch: each choice named in its own language, one click; first, so that it
+  // stays in one place whatever the lines under it wrap to.
+  int lang = int(language());
+  ImGui::RadioButton("English", &lang, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("中文", &lang, 1);
+  set_language(Language(lang));
+  ImGui::Text(tr("%s: %d buildings, %d households"), tr(m.scene_name.c_str()), m.buildings, m.households);
+  ImGui::Text(tr("%.2f ms (%.0f fps), %dx MSAA"), m.frame_ms, m.frame_ms > 0 ? 1000.0f / m.frame_ms : 0,
               m.msaa);
   ImGui::TextDisabled("%s", m.device.c_str());
-  ImGui::Checkbox("VSync", &m.vsync);
+  ImGui::Checkbox(tr("VSync"), &m.vsync);
   ImGui::SameLine();
   int mode = int(m.camera_mode);
-  ImGui::RadioButton("Orbit", &mode, 0);
+  ImGui::RadioButton(tr("Orbit"), &mode, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("Fly", &mode, 1);
+  ImGui::RadioButton(tr("Fly"), &mode, 1);
   ImGui::SameLine();
-  ImGui::RadioButton("Walk", &mode, 2);
+  ImGui::RadioButton(tr("Walk"), &mode, 2);
   m.camera_mode = OverlayModel::CameraMode(mode);
   if (m.camera_mode == OverlayModel::CameraMode::kFly)
-    ImGui::SliderFloat("Speed m/s", &m.fly_speed, 1.0f, 200.0f, "%.0f");
+    ImGui::SliderFloat(tr("Speed m/s"), &m.fly_speed, 1.0f, 200.0f, "%.0f");
 
-  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Layers", "layers").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (int i = 0; i < kLayerCount; ++i) {
       bool on = m.view->layers[i];
-      if (ImGui::Checkbox(layer_name(static_cast<Layer>(i)), &on)) m.view->layers[i] = on;
+      if (ImGui::Checkbox(tr(layer_name(static_cast<Layer>(i))), &on)) m.view->layers[i] = on;
       if (i % 3 != 2 && i + 1 < kLayerCount) ImGui::SameLine(float((i % 3 + 1) * 95) * ImGui::GetIO().FontGlobalScale);
     }
   }
-  if (ImGui::CollapsingHeader("Ground and digging", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Ground and digging", "ground").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
   float opacity = float(m.view->ground_opacity);
-  if (ImGui::SliderFloat("Ground opacity", &opacity, 0.0f, 1.0f, "%.2f"))
+  if (ImGui::SliderFloat(tr("Ground opacity"), &opacity, 0.0f, 1.0f, "%.2f"))
     m.view->ground_opacity = opacity;
-  ImGui::Checkbox("X-ray", &m.view->xray);
+  ImGui::Checkbox(tr("X-ray"), &m.view->xray);
   ImGui::SameLine();
-  ImGui::Checkbox("Labels", &m.depth_labels);
+  ImGui::Checkbox(tr("Labels"), &m.depth_labels);
   ImGui::SameLine();
   bool apwa = m.view->palette == "apwa";
-  if (ImGui::Checkbox("APWA", &apwa)) m.view->palette = apwa ? "apwa" : "cjj61";
+  if (ImGui::Checkbox(tr("APWA"), &apwa)) m.view->palette = apwa ? "apwa" : "cjj61";
 
   if (!m.overlays.empty()) {
     int current = 0;
     for (size_t i = 0; i < m.overlays.size(); ++i)
       if (m.overlays[i] == m.view->overlay) current = int(i);
-    if (ImGui::BeginCombo("Colour by", m.overlays[size_t(current)].c_str())) {
+    if (ImGui::BeginCombo(tr("Colour by"), tr(m.overlays[size_t(current)].c_str()))) {
       for (size_t i = 0; i < m.overlays.size(); ++i)
-        if (ImGui::Selectable(m.overlays[i].c_str(), int(i) == current)) m.view->overlay = m.overlays[i];
+        if (ImGui::Selectable(tr(m.overlays[i].c_str()), int(i) == current)) m.view->overlay = m.overlays[i];
       ImGui::EndCombo();
     }
   }
   Excavation& ex = m.view->excavation;
-  if (ImGui::Checkbox("Excavation", &ex.enabled) && ex.enabled && ex.max.x <= ex.min.x) {
+  if (ImGui::Checkbox(tr("Excavation"), &ex.enabled) && ex.enabled && ex.max.x <= ex.min.x) {
     glm::dvec3 c = m.view->camera.target;  // open it where the camera looks
     ex.min = {c.x - 6, c.y - 4, -3.0};
     ex.max = {c.x + 6, c.y + 4, 0.5};
@@ -73,9 +82,9 @@ void draw_overlay(OverlayModel& m) {
     float centre[2] = {float((ex.min.x + ex.max.x) / 2), float((ex.min.y + ex.max.y) / 2)};
     float size[2] = {float(ex.max.x - ex.min.x), float(ex.max.y - ex.min.y)};
     float depth = float(-ex.min.z);
-    bool changed = ImGui::DragFloat2("Centre x,y", centre, 0.25f);
-    changed |= ImGui::DragFloat2("Size x,y", size, 0.1f, 1.0f, 200.0f);
-    changed |= ImGui::SliderFloat("Depth m", &depth, 0.5f, 8.0f, "%.1f");
+    bool changed = ImGui::DragFloat2(tr("Centre x,y"), centre, 0.25f);
+    changed |= ImGui::DragFloat2(tr("Size x,y"), size, 0.1f, 1.0f, 200.0f);
+    changed |= ImGui::SliderFloat(tr("Depth m"), &depth, 0.5f, 8.0f, "%.1f");
     if (changed) {
       ex.min = {centre[0] - size[0] / 2, centre[1] - size[1] / 2, -depth};
       ex.max = {centre[0] + size[0] / 2, centre[1] + size[1] / 2, 0.5};
@@ -83,7 +92,7 @@ void draw_overlay(OverlayModel& m) {
   }
   }
 
-  if (ImGui::CollapsingHeader("Clock", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Clock", "clock").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     // The scenario clock drives simulation results, sensor replay and flow arrows.
     double t = m.view->time_s;
     int minutes = int(t / 60.0);
@@ -92,20 +101,14 @@ void draw_overlay(OverlayModel& m) {
     // The slider sets the time of day; the day (a staged plan's date) stays.
     const double day_s = std::floor(t / 86400.0) * 86400.0;
     float hours = float((t - day_s) / 3600.0);
-    if (ImGui::SliderFloat("Time", &hours, 0.0f, 24.0f, label)) m.view->time_s = day_s + double(hours) * 3600.0;
-    if (ImGui::Button(m.playing ? "Pause" : "Play")) m.playing = !m.playing;
+    if (ImGui::SliderFloat(tr("Time"), &hours, 0.0f, 24.0f, label)) m.view->time_s = day_s + double(hours) * 3600.0;
+    if (ImGui::Button(m.playing ? tr_id("Pause", "play").c_str() : tr_id("Play", "play").c_str())) m.playing = !m.playing;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90.0f * ImGui::GetIO().FontGlobalScale);
-    ImGui::DragFloat("x speed", &m.clock_speed, 10.0f, 1.0f, 7200.0f, "%.0f");
-    ImGui::Checkbox("Flow arrows", &m.flow_arrows);
+    ImGui::DragFloat(tr("x speed"), &m.clock_speed, 10.0f, 1.0f, 7200.0f, "%.0f");
+    ImGui::Checkbox(tr("Flow arrows"), &m.flow_arrows);
   }
-  if (m.bookmarks && !m.bookmarks->empty() &&
-      ImGui::CollapsingHeader("Bookmarks", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (size_t i = 0; i < m.bookmarks->size(); ++i) {
-      if (i > 0) ImGui::SameLine();
-      if (ImGui::Button((*m.bookmarks)[i].name.c_str())) m.goto_bookmark = int(i);
-    }
-  }
+  if (m.bookmark_ui) draw_bookmarks(*m.bookmark_ui);  // bookmark_panel.cpp: list and edits
   if (m.warnings && !m.warnings->empty()) {
     ImGui::Separator();
     for (const std::string& w : *m.warnings)
@@ -121,7 +124,7 @@ void draw_legend(const Legend& lg) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(1, 1));
   ImGui::SetNextWindowBgAlpha(0.8f);
-  ImGui::Begin("Legend", nullptr,
+  ImGui::Begin("###legend", nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing |
                    ImGuiWindowFlags_NoTitleBar);
@@ -166,16 +169,16 @@ int draw_inspector(const InspectorModel* selected, const std::string& hover) {
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.7f));
   ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::Begin("Inspector", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+  ImGui::Begin(tr_id("Inspector", "inspector").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   ImGui::Text("%s", selected->title.c_str());
   for (size_t i = 0; i < selected->actions.size(); ++i) {
     if (i > 0) ImGui::SameLine();
-    if (ImGui::Button(selected->actions[i].c_str())) pressed = int(i);
+    if (ImGui::Button(tr(selected->actions[i].c_str()))) pressed = int(i);
   }
   for (const SensorPlot& p : selected->plots) {
     if (p.values.empty()) continue;
     char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "now %.2f", double(p.values.back()));
+    std::snprintf(overlay, sizeof overlay, tr("now %.2f"), double(p.values.back()));
     ImGui::PlotLines(p.label.c_str(), p.values.data(), int(p.values.size()), 0, overlay, FLT_MAX,
                      FLT_MAX, ImVec2(width * 0.62f, 50.0f * io.FontGlobalScale));
   }
@@ -186,7 +189,7 @@ int draw_inspector(const InspectorModel* selected, const std::string& hover) {
     for (const auto& [k, v] : selected->rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextDisabled("%s", k.c_str());
+      ImGui::TextDisabled("%s", tr(k.c_str()));
       ImGui::TableSetColumnIndex(1);
       ImGui::TextWrapped("%s", v.c_str());
     }
@@ -204,12 +207,12 @@ int draw_alarms(const std::string& status, const std::vector<AlarmRow>& alarms) 
                           ImVec2(0.5f, 1));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.35f));
   ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::Begin("Alarms", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin(tr_id("Alarms", "alarms").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", status.c_str());
   ImGui::PopTextWrapPos();
   int clicked = -1;
-  if (alarms.empty()) ImGui::Text("No alarms.");
+  if (alarms.empty()) ImGui::TextUnformatted(tr("No alarms."));
   for (size_t i = 0; i < alarms.size() && i < 12; ++i) {
     ImVec4 c = alarms[i].level >= 2 ? ImVec4(1.0f, 0.35f, 0.3f, 1.0f) : ImVec4(1.0f, 0.8f, 0.2f, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, linear_color(c));
@@ -225,17 +228,17 @@ bool draw_outage(const OutageModel& m) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 10), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
   ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::Begin("Water outage", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin(tr_id("Water outage", "outage").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   bool clear = false;
   if (!m.error.empty()) ImGui::TextColored(linear_color(ImVec4(1.0f, 0.45f, 0.35f, 1.0f)), "%s", m.error.c_str());
   std::string closed;
   for (const std::string& c : m.closed) closed += (closed.empty() ? "" : ", ") + c;
-  ImGui::TextWrapped("Closed or cut: %s", closed.c_str());
-  ImGui::Text("%d households in %zu buildings lose supply", m.households, m.buildings.size());
+  ImGui::TextWrapped(tr("Closed or cut: %s"), closed.c_str());
+  ImGui::Text(tr("%d households in %zu buildings lose supply"), m.households, m.buildings.size());
   std::string list;
   for (const std::string& b : m.buildings) list += (list.empty() ? "" : ", ") + b;
   if (!list.empty()) ImGui::TextWrapped("%s", list.c_str());
-  clear = ImGui::Button("Clear");
+  clear = ImGui::Button(tr("Clear"));
   ImGui::End();
   return clear;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "et/core/date.h"
+#include "et/ui/i18n.h"
 
 namespace et::ui {
 
@@ -47,7 +48,7 @@ void draw_plans(PlansModel& m) {
   // already shows a plan.
   ImGui::Begin("EstateTwin");
   const float width = 290.0f * io.FontGlobalScale;
-  if (!ImGui::CollapsingHeader("Plans", v.plan.empty() && v.plan_b.empty()
+  if (!ImGui::CollapsingHeader(tr_id("Plans", "plans").c_str(), v.plan.empty() && v.plan_b.empty()
                                             ? ImGuiTreeNodeFlags_None
                                             : ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::End();
@@ -55,27 +56,27 @@ void draw_plans(PlansModel& m) {
   }
   ImGui::PushItemWidth(width * 0.5f);
   auto title_of = [&](const std::string& id, const char* none) {
-    if (id.empty()) return std::string(none);
+    if (id.empty()) return std::string(tr(none));
     for (const PlanChoice& p : m.plans)
       if (p.id == id) return p.id;
     return id;
   };
   auto combo = [&](const char* label, std::string& id, const char* none) {
-    if (!ImGui::BeginCombo(label, title_of(id, none).c_str())) return;
-    if (ImGui::Selectable(none, id.empty())) id.clear();
+    if (!ImGui::BeginCombo(tr(label), title_of(id, none).c_str())) return;
+    if (ImGui::Selectable(tr(none), id.empty())) id.clear();
     for (const PlanChoice& p : m.plans) {
       if (ImGui::Selectable(p.id.c_str(), id == p.id)) id = p.id;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.title.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(p.title.c_str()));
     }
     ImGui::EndCombo();
   };
-  combo("Plan (P)", v.plan, "as found");
-  combo("Plan B (B)", v.plan_b, "none");
-  ImGui::TextDisabled("B set: split screen, A left, B right");
-  ImGui::Checkbox("Staged (4D)", &v.staged);
+  combo(tr_id("Plan (P)", "plan_a").c_str(), v.plan, "as found");
+  combo(tr_id("Plan B (B)", "plan_b").c_str(), v.plan_b, "none");
+  ImGui::TextDisabled("%s", tr("B set: split screen, A left, B right"));
+  ImGui::Checkbox(tr("Staged (4D)"), &v.staged);
   ImGui::SameLine();
   bool diff = v.overlay == "diff";
-  if (ImGui::Checkbox("Diff colours", &diff)) v.overlay = diff ? "diff" : "utility";
+  if (ImGui::Checkbox(tr("Diff colours"), &diff)) v.overlay = diff ? "diff" : "utility";
   if (m.last_day >= m.first_day) {
     // The date slider runs from the day before the first task to the day after the last:
     // the plan not yet begun, and finished.
@@ -83,24 +84,24 @@ void draw_plans(PlansModel& m) {
     const double tod = v.time_s - std::floor(v.time_s / 86400.0) * 86400.0;
     int day = std::clamp(int(std::floor(v.time_s / 86400.0)), lo, hi);
     std::string date = format_date(m.epoch_day + day);
-    if (ImGui::SliderInt("Date", &day, lo, hi, date.c_str())) {
+    if (ImGui::SliderInt(tr("Date"), &day, lo, hi, date.c_str())) {
       v.time_s = double(day) * 86400.0 + tod;
       v.staged = true;
     }
     if (m.playing) {
-      if (ImGui::Button(*m.playing ? "Pause" : "Play")) {
+      if (ImGui::Button(*m.playing ? tr_id("Pause", "plan_play").c_str() : tr_id("Play", "plan_play").c_str())) {
         *m.playing = !*m.playing;
         if (*m.playing) v.staged = true;
       }
       ImGui::SameLine();
       ImGui::SetNextItemWidth(90.0f * io.FontGlobalScale);
-      ImGui::DragFloat("days/s", &m.days_per_s, 0.2f, 0.5f, 60.0f, "%.1f");
+      ImGui::DragFloat(tr("days/s"), &m.days_per_s, 0.2f, 0.5f, 60.0f, "%.1f");
     }
-    ImGui::Checkbox("Schedule (when staged)", &m.show_schedule);
+    ImGui::Checkbox(tr("Schedule (when staged)"), &m.show_schedule);
   } else {
-    ImGui::TextDisabled("No construction tasks in these plans.");
+    ImGui::TextDisabled("%s", tr("No construction tasks in these plans."));
   }
-  if (m.compare_open) ImGui::Checkbox("Compare plans (metrics, violations)", m.compare_open);
+  if (m.compare_open) ImGui::Checkbox(tr("Compare plans (metrics, violations)"), m.compare_open);
   ImGui::PopItemWidth();
   ImGui::End();
 }

@@ -1,13 +1,14 @@
 // Input replay for the window (`estatetwin view SCENE --script FILE`): tests and demos
 // drive the real window, UI included, from a small text file. One command a line:
 //   key down|up|press NAME     NAME: A..Z, 0..9, SPACE, ESCAPE, TAB, ENTER, SHIFT,
-//                              UP, DOWN, LEFT, RIGHT, F1..F12
+//                              UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END, F1..F12
 //   mouse move X Y             window pixels from the top-left
 //   mouse down|up left|right|middle
 //   click X Y [left|right|middle]
 //   drag X0 Y0 X1 Y1 [left|right|middle] [FRAMES]   (default 10 frames)
 //   scroll STEPS               wheel steps, positive zooms in
 //   resize W H                 resize the window (the swapchain follows)
+//   type TEXT                  TEXT (the rest of the line) typed into the focused text field
 //   wait N                     let N frames pass
 //   screenshot FILE.png        the window as shown, UI included
 //   quit
@@ -28,16 +29,17 @@ struct InputState {
   std::set<int> keys;                       // GLFW key codes held down
   double scroll = 0.0;                      // wheel steps this frame
   int resize_w = 0, resize_h = 0;           // a window size requested this frame
+  std::string text;                         // characters typed this frame (scripts' `type`)
 };
 
 struct ScriptStep {
   enum class Op { kKeyDown, kKeyUp, kMouseMove, kMouseDown, kMouseUp, kScroll, kWait,
-                  kScreenshot, kQuit, kResize };
+                  kScreenshot, kQuit, kResize, kType };
   Op op;
   int code = 0;  // key code or mouse button
   double x = 0.0, y = 0.0;
   int frames = 0;
-  std::string file;
+  std::string file;  // kScreenshot: the PNG; kType: the text
   int line = 0;
 };
 

@@ -51,6 +51,12 @@ Result<RuleTable> load_rules(const std::string& path);
 Result<RuleTable> load_scene_rules(const Scene& scene);
 std::string default_rules_path();  // assets/clearance_rules.json
 
+// The first row of `kind` for elements of types tx and ty ("building" or a utility name;
+// x, y: their links, null for a building); `swapped` when x plays the row's b. Cover rows
+// look at x only. Null when no row matches. The checks below and the measure tool use it.
+const Rule* find_rule(const RuleTable& t, RuleKind kind, const std::string& tx, const NetLink* x,
+                      const std::string& ty, const NetLink* y, bool& swapped);
+
 struct Violation {
   std::string rule;  // Rule::id
   RuleKind kind = RuleKind::kHorizontal;

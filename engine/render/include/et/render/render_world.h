@@ -75,6 +75,9 @@ struct FrameParams {
   bool excavation = false;
   glm::vec3 excavation_min{0.0f};
   glm::vec3 excavation_max{0.0f};
+  // Section plane (xyz: unit normal, w: -dot(normal, point)): fragments with
+  // dot(normal, p) + w > 0 are discarded, in every pass. All zero: no section.
+  glm::vec4 section_plane{0.0f};
   bool clear_only = false;  // bench peer: clear the target and draw nothing
   // Split screen: the left half draws the kViewLeft instances, the right half the
   // kViewRight ones, both through `view`/`proj` (one camera; proj's aspect should be the

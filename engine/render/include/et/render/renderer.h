@@ -22,6 +22,8 @@ struct RendererOptions {
   bool validation = false;
   int msaa_samples = 4;  // lowered to what the device supports
   bool vsync = true;     // window only
+  int monitor = -1;         // window only: 0-based monitor (monitors.h), -1 the default
+  bool fullscreen = false;  // window only: fill the monitor at its current video mode
 };
 
 class Renderer {

@@ -11,6 +11,7 @@
 #include "et/core/geo.h"
 #include "et/scene/mesh.h"
 #include "et/scene/network.h"
+#include "et/scene/annotations.h"
 #include "et/scene/view_state.h"
 
 namespace et {
@@ -62,7 +63,8 @@ struct Scene {
   std::vector<Building> buildings;
   std::vector<NetworkRef> network_files;  // as listed in the manifest
   std::vector<Network> networks;         // those that loaded
-  std::vector<Bookmark> bookmarks;
+  std::vector<Bookmark> bookmarks;  // bookmarks.json's when present (et/scene/bookmarks.h)
+  std::vector<Annotation> annotations;  // annotations.json (et/scene/annotations.h)
   // Live data files (engine/live), relative to `dir`; empty when scene.json names none.
   std::string sensors_file, alarm_rules_file, live_log_file;
   // Relocation plans (engine/plan reads the files), relative to `dir`: one file per plan,

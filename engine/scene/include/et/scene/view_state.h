@@ -35,6 +35,15 @@ struct Excavation {
   glm::dvec3 max{0.0};
 };
 
+// A section plane: everything on the side `normal` points to is cut away (drawn, picked),
+// so a vertical plane facing the camera opens buildings and the ground in section. Scene
+// metres; `normal` is a unit vector.
+struct Section {
+  bool enabled = false;
+  glm::dvec3 point{0.0};
+  glm::dvec3 normal{1.0, 0.0, 0.0};
+};
+
 struct ViewState {
   Camera camera;
   double ground_opacity = 1.0;  // 0: ground invisible, 1: opaque
@@ -42,6 +51,7 @@ struct ViewState {
   // X-ray: buried networks are drawn over the ground (still hidden by buildings).
   bool xray = false;
   Excavation excavation;
+  Section section;
   std::string palette = "cjj61";  // utility colours: cjj61 (default) or apwa
   std::string overlay = "utility";  // what colours the networks (app/overlay.h)
   double time_s = 8.0 * 3600.0;     // the scenario clock: seconds since midnight of day 0

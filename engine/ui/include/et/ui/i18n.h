@@ -27,6 +27,9 @@ bool language_from_name(const std::string& name, Language& out);
 // The pointer stays valid for the life of the program.
 const char* tr(const char* english);
 inline std::string tr(const std::string& english) { return tr(english.c_str()); }
+// A window or header title: the label in the current language, then "###id", so that ImGui
+// keeps its position and open state across a language switch.
+std::string tr_id(const char* english, const char* id);
 
 // Every Chinese string in the tables, concatenated: the glyphs the UI font must hold.
 std::string translated_text();

@@ -28,6 +28,7 @@ struct OverlayModel {
   float fly_speed = 10.0f;  // m/s
   bool vsync = true;
   int goto_bookmark = -1;   // set when the user picks a bookmark; the caller applies it
+  struct BookmarkUi* bookmark_ui = nullptr;  // the Bookmarks section (et/ui/bookmark_panel.h)
   bool depth_labels = false;
   std::vector<std::string> overlays;  // overlay names the combo offers
   // The scenario clock (view->time_s): play/pause and speed (scenario seconds per second).
