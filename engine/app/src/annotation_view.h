@@ -34,6 +34,8 @@ class AnnotationView {
   // While pinning, a click in the scene (press and release, no drag) pins a note there.
   void click(const PlanView& pv, const ViewState& view, const InputState& input,
              const InputState& prev, bool mouse_free, int width, int height);
+  // Pin mode is on: the left click belongs to the Notes tool (no selection).
+  bool pinning() const { return ui_.pin_mode; }
 
  private:
   void save(const std::string& done);

@@ -1,5 +1,6 @@
 #include "outage_view.h"
 
+#include <cstdio>
 #include <set>
 
 #include "et/app/palette.h"
@@ -31,6 +32,67 @@ std::vector<render::Element> outage_elements(const Scene& scene, const SceneWorl
     }
   }
   return els;
+}
+
+std::vector<std::string> OutageControls::actions(const PlanView& pv, int element) {
+  int local = 0;
+  if (pv.world_of(element, local).plan) return {};
+  const ElementRef& e = pv.element(element);
+  if (e.kind != ElementRef::Kind::kLink && e.kind != ElementRef::Kind::kNode) return {};
+  const Network& net = pv.scene().networks[size_t(e.network)];
+  if (net.utility != Utility::kWater) return {};
+  if (e.kind == ElementRef::Kind::kLink) return {"Cut link", "Isolate"};
+  if (net.nodes[size_t(e.index)].kind == NodeKind::kValve) return {"Close valve"};
+  return {};
+}
+
+void OutageControls::act(const PlanView& pv, int selected, const std::string& what) {
+  const ElementRef& e = pv.element(selected);
+  const Network& net = scene_.networks[size_t(e.network)];
+  if (what == "Isolate") {
+    const std::vector<int> valves = sim::isolation_valves(net, e.index);
+    for (int v : valves) ids_.push_back(net.nodes[size_t(v)].id);
+    if (valves.empty()) model_.error = "no valves isolate " + net.links[size_t(e.index)].id;
+  } else {
+    ids_.push_back(e.kind == ElementRef::Kind::kLink ? net.links[size_t(e.index)].id
+                                                     : net.nodes[size_t(e.index)].id);
+  }
+  changed_ = true;
+}
+
+void OutageControls::draw_panel() {
+  if (!ui::draw_outage(model_)) return;
+  ids_.clear();
+  model_ = {};
+  changed_ = true;
+}
+
+bool OutageControls::update() {
+  if (!changed_) return false;
+  changed_ = false;
+  result_.reset();
+  model_.closed.clear();
+  model_.buildings.clear();
+  model_.households = 0;
+  if (ids_.empty()) return true;
+  auto res = sim::water_outage(scene_, ids_);
+  if (!res) {
+    model_.error = res.error().message;
+    return true;
+  }
+  result_ = std::make_unique<sim::OutageResult>(std::move(*res));
+  model_.closed = ids_;
+  model_.buildings = result_->buildings;
+  model_.households = result_->households;
+  std::printf("outage: %d households in %zu buildings lose supply\n", result_->households,
+              result_->buildings.size());
+  return true;
+}
+
+std::vector<render::Element> OutageControls::colour(const PlanView& pv,
+                                                    std::vector<render::Element> els) const {
+  if (!result_ || pv.split() || pv.left().plan) return els;
+  return outage_elements(scene_, pv.left(), *result_, std::move(els));
 }
 
 }  // namespace et::app

@@ -18,7 +18,6 @@
 #include "et/render/renderer.h"
 #include "et/ui/ui_context.h"
 #include "et/ui/overlay_panel.h"
-#include "et/sim/outage.h"
 #include "outage_view.h"
 #include "live_session.h"
 #include "meeting.h"
@@ -112,10 +111,7 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
     else warnings.push_back("live data not loaded: " + s.error().message);
   }
   double anim_s = 0.0, applied_time = -1.0;
-  std::vector<std::string> outage_ids;  // valves closed and links cut in the window
-  std::unique_ptr<sim::OutageResult> outage;
-  ui::OutageModel outage_model;
-  bool outage_changed = false;
+  OutageControls outage(scene);  // valves closed and links cut in the window
   OverlayData overlay_data;
   if (auto breaks = default_break_model(scene.dir)) overlay_data.breaks = std::move(*breaks);
   else return breaks.error();
@@ -217,27 +213,9 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
     }
     int action = meeting.presenter() ? -1
                  : ui::draw_inspector(selected >= 0 ? &selected_model : nullptr, hover_text);
-    if (action >= 0 && size_t(action) < selected_model.actions.size()) {
-      // Outage actions on the selected water element: close it, cut it, or isolate it. Only
-      // offered in the as-found world, whose networks are the scene's.
-      const ElementRef& e = pv.element(selected);
-      const Network& net = scene.networks[size_t(e.network)];
-      const std::string& what = selected_model.actions[size_t(action)];
-      if (what == "Isolate") {
-        for (int v : sim::isolation_valves(net, e.index)) outage_ids.push_back(net.nodes[size_t(v)].id);
-        if (sim::isolation_valves(net, e.index).empty())
-          outage_model.error = "no valves isolate " + net.links[size_t(e.index)].id;
-      } else {
-        outage_ids.push_back(e.kind == ElementRef::Kind::kLink ? net.links[size_t(e.index)].id
-                                                               : net.nodes[size_t(e.index)].id);
-      }
-      outage_changed = true;
-    }
-    if (!meeting.presenter() && ui::draw_outage(outage_model)) {
-      outage_ids.clear();
-      outage_model = {};
-      outage_changed = true;
-    }
+    if (action >= 0 && size_t(action) < selected_model.actions.size())
+      outage.act(pv, selected, selected_model.actions[size_t(action)]);
+    if (!meeting.presenter()) outage.draw_panel();
     if (overlay.depth_labels)
       ui::draw_labels(depth_labels(pv.left().networks, view, pv.split() ? r.width() / 2 : r.width(),
                                    r.height(), pv.left().far_m));
@@ -258,6 +236,10 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
     if (overlay.goto_bookmark >= 0) {
       view = scene.bookmarks[size_t(overlay.goto_bookmark)].view;
       orbit = OrbitCamera::from(view.camera);
+      if (overlay.camera_mode == CameraMode::kWalk) {  // a walker arrives on his feet
+        walk_land(walk_geometry.get(pv.left(), view.excavation), view.camera);
+        walk = {};
+      }
     }
     if (overlay.camera_mode != was_mode) {
       static constexpr const char* kModeNames[] = {"orbit", "fly", "walk"};
@@ -304,30 +286,20 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
       if (input.mouse_x != prev.mouse_x || input.mouse_y != prev.mouse_y || applied_hover == -2)
         hovered = pv.pick(view, r.width(), r.height(), input.mouse_x, input.mouse_y);
       if (input.buttons[0] && !prev.buttons[0]) press_x = input.mouse_x, press_y = input.mouse_y;
-      if (!input.buttons[0] && prev.buttons[0] && !tools.owns_left() &&
+      if (!input.buttons[0] && prev.buttons[0] && !tools.owns_left() && !notes.pinning() &&
           std::hypot(input.mouse_x - press_x, input.mouse_y - press_y) < 4.0) {
         selected = hovered;
         if (selected >= 0) {
           selected_info = pv.describe(selected);
           selected_model = inspector_model(selected_info);
-          int local = 0;
-          const bool as_found = !pv.world_of(selected, local).plan;
-          const ElementRef& e = pv.element(selected);
-          const bool net_element =
-              e.kind == ElementRef::Kind::kLink || e.kind == ElementRef::Kind::kNode;
-          if (as_found && net_element &&
-              scene.networks[size_t(e.network)].utility == Utility::kWater) {
-            if (e.kind == ElementRef::Kind::kLink) selected_model.actions = {"Cut link", "Isolate"};
-            else if (scene.networks[size_t(e.network)].nodes[size_t(e.index)].kind == NodeKind::kValve)
-              selected_model.actions = {"Close valve"};
-          }
+          selected_model.actions = OutageControls::actions(pv, selected);
           std::printf("selected %s\n", selected_info.dump().c_str());
         }
       }
     } else {
       hovered = -1;
     }
-    notes.click(pv, view, input, prev, mouse_free, r.width(), r.height());  // pins while pinning
+    notes.click(pv, view, input, prev, mouse_free && !tools.owns_left(), r.width(), r.height());
     tools.input(view, pv, input, prev, mouse_free, !ui::imgui_wants_keyboard(), r.width(), r.height());
     // The scenario clock: playing advances it (wrapping at 24 h, the day kept; a staged plan
     // runs in days over its schedule); arrows move in real time.
@@ -360,33 +332,11 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
       applied_palette.clear();  // recolour below
       applied_time = view.time_s;
     }
-    if (outage_changed) {
-      outage_changed = false;
-      outage.reset();
-      outage_model.closed.clear();
-      outage_model.buildings.clear();
-      outage_model.households = 0;
-      if (!outage_ids.empty()) {
-        auto res = sim::water_outage(scene, outage_ids);
-        if (res) {
-          outage = std::make_unique<sim::OutageResult>(std::move(*res));
-          outage_model.closed = outage_ids;
-          outage_model.buildings = outage->buildings;
-          outage_model.households = outage->households;
-          std::printf("outage: %d households in %zu buildings lose supply\n", outage->households,
-                      outage->buildings.size());
-        } else {
-          outage_model.error = res.error().message;
-        }
-      }
-      applied_palette.clear();
-    }
+    if (outage.update()) applied_palette.clear();
     if (meeting.language_changed()) applied_palette.clear();  // legends in the new language
     if (view.palette + "/" + view.overlay != applied_palette) {
       OverlayResult ov = pv.overlay(view, &overlay_data);
-      if (outage && !pv.split() && !pv.left().plan)
-        ov.elements = outage_elements(scene, pv.left(), *outage, std::move(ov.elements));
-      base_colors = std::move(ov.elements);
+      base_colors = outage.colour(pv, std::move(ov.elements));
       legend = std::move(ov.legend);
       applied_palette = view.palette + "/" + view.overlay;
       applied_hover = -3;  // force an update below
