@@ -57,6 +57,8 @@ expect_error bad_date "--date: expected a date YYYY-MM-DD, got '2027-02-30'" -- 
 expect_error date_before_epoch "is before the scene's epoch" -- "$exe" render "$scene" --view overview --plan coordinated --date 2020-01-01 --size 64x36 --out "$out/a.png"
 printf 'wait 1\nfly away\n' >"$out/bad.script"
 expect_error bad_script "bad.script: line 2" -- "$exe" view "$data/tiny" --script "$out/bad.script"
+expect_error negative_monitor "--monitor: expected a monitor number 0, 1, ..." -- "$exe" view "$data/tiny" --monitor -1 --script "$out/bad.script"
+expect_error bad_lang "--lang" -- "$exe" view "$data/tiny" --lang xx --script "$out/bad.script"
 
 # Every verb answers --help with exit 0.
 for verb in view render validate generate "bench render"; do

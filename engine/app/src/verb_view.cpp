@@ -46,7 +46,9 @@ int verb_view(const Argv& argv) {
   if (!size) return fail(size.error(), 2);
   auto ui_scale = parse_double(args->get("ui-scale", "1"), 0.5, 4.0, "--ui-scale");
   if (!ui_scale) return fail(ui_scale.error(), 2);
-  auto monitor = parse_double(args->get("monitor", "-1"), -1, 64, "--monitor");
+  // -1 (no --monitor): the desktop's primary monitor.
+  auto monitor = args->has("monitor") ? parse_double(args->get("monitor"), 0, 64, "--monitor")
+                                      : Result<double>(-1.0);
   if (!monitor || *monitor != std::floor(*monitor)) return fail("--monitor: expected a monitor number 0, 1, ...", 2);
   if (Status s = setup_language(args->get("lang")); !s) return fail(s.error(), 2);
 
