@@ -107,6 +107,7 @@ bad "even width and height" --tour test --size 321x180 --fps 10 --out "$out/bad.
 bad "required" --tour test --size 320x180 --fps 10
 bad "expected a FILE.mp4" --tour test --size 320x180 --fps 10 --out "$out/bad.avi"
 bad "does not exist" --tour test --size 320x180 --fps 10 --out "$out/no-such-folder/bad.mp4"
+bad "--lang: expected zh or en" --tour test "${ok[@]}" --lang fr
 echo '{"format": "estatetwin-tours/1", "tours": [{"name": "x", "keys": [{"bookmark": "nowhere", "duration": 1}]}]}' >"$scene/tours.json"
 bad "tours.json: /tours/0/keys/0/bookmark: tour 'x': unknown bookmark 'nowhere'" --tour x "${ok[@]}"
 

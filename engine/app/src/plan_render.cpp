@@ -13,6 +13,7 @@
 #include "et/ui/overlay_panel.h"
 #include "et/ui/plan_panel.h"
 #include "et/ui/ui_context.h"
+#include "meeting.h"  // scene_glyph_text
 #include "scenario_setup.h"
 
 namespace et::app {
@@ -43,7 +44,8 @@ class OffscreenPlanRenderer final : public PlanRenderer {
     scenario_ = make_scenario(scene_, warnings);
     if (!warnings.empty()) return Error{warnings.front()};
     // The legend is drawn by ImGui with no window, at the scale `render --legend` uses.
-    ui::imgui_create_headless(width, height, std::max(1.0f, float(height) / 720.0f));
+    ui::imgui_create_headless(width, height, std::max(1.0f, float(height) / 720.0f),
+                              scene_glyph_text(scene_, &view_.plans()));  // its names in Chinese
     if (Status s = renderer_->enable_imgui(); !s) {
       ui::imgui_destroy();
       return s.error();

@@ -14,6 +14,7 @@
 #include "et/plan/plan.h"
 #include "et/scene/tour.h"
 #include "plan_render.h"
+#include "meeting.h"  // setup_language
 #include "verbs.h"
 #include "video_encoder.h"
 
@@ -34,7 +35,8 @@ const char* kRecordHelp =
     "  --fps N             frames per second of tour time, 1..120\n"
     "  --out FILE.mp4      the video, written to FILE.mp4.part and renamed at the end\n"
     "  --frames DIR        also (or instead) write DIR/frame-00000.png, ... (DIR is created)\n"
-    "  --range START-END   record only this part of the tour, seconds (e.g. 4-10.5)\n";
+    "  --range START-END   record only this part of the tour, seconds (e.g. 4-10.5)\n"
+    "  --lang zh|en        the legend's language (default en)\n";
 
 volatile sig_atomic_t g_stop = 0;
 void on_interrupt(int) { g_stop = 1; }
@@ -97,9 +99,10 @@ Result<ViewState> tour_view_from_args(const Scene& scene, const Args& args) {
 }
 
 int verb_record(const Argv& argv) {
-  auto args = parse_args(argv, {"tour", "size", "fps", "out", "frames", "range"}, {"help"});
+  auto args = parse_args(argv, {"tour", "size", "fps", "out", "frames", "range", "lang"}, {"help"});
   if (!args) return fail(args.error(), 2);
   if (args->has("help")) return std::printf("%s", kRecordHelp), 0;
+  if (Status s = setup_language(args->get("lang")); !s) return fail(s.error(), 2);
   if (args->positional.size() != 1) return fail("record: expected one SCENE (see --help)", 2);
   if (!args->has("tour") || !args->has("size") || !args->has("fps") ||
       !(args->has("out") || args->has("frames")))
