@@ -50,6 +50,7 @@ expect_error "expected two element ids" --between W-P075
 expect_error "--from X,Y,Z: expected 3" --from 1,2 --to 3,4,5
 expect_error "--to X,Y,Z" --from 1,2,3 --to a,b,c
 expect_error "--at X,Y" --depth W-P075 --at 1
+expect_error "m from link W-P075" --depth W-P075 --at 500,500
 expect_error "expected one of" --from 1,2,3 --to 1,2,3 --depth W-P075
 expect_error "unknown plan 'nope'" --plan nope --from 1,2,3 --to 1,2,3
 echo "measure: all checks passed"

@@ -6,6 +6,13 @@
 set -u
 exe=$1 scene=$2
 json=$("$exe" validate "$scene" --json) || { echo "FAIL validate exited non-zero"; exit 1; }
+# Notes: one pinned to a link a plan adds is fine; one naming no element is a problem.
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+cp -r "$scene" "$tmp/mu"
+printf '{"format": "estatetwin-annotations/1", "annotations": [{"kind": "building", "id": "B04", "point": [0,0,0], "text": "ok"}, {"kind": "link", "id": "NO-SUCH", "point": [1,2,0], "text": "typo"}]}' >"$tmp/mu/annotations.json"
+notes=$("$exe" validate "$tmp/mu") || { echo "FAIL validate with notes exited non-zero"; exit 1; }
+echo "$notes" | grep -q "note_element_missing: 1" || { echo "$notes"; echo "FAIL a note on a missing link is not reported"; exit 1; }
+echo "$notes" | grep -q "annotations.json: /annotations/1/id: no link 'NO-SUCH'" || { echo "$notes"; echo "FAIL the note problem does not name the file and pointer"; exit 1; }
 python3 - "$json" <<'PY'
 import json, sys
 j = json.loads(sys.argv[1])

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "et/app/frame_setup.h"
+#include "et/ui/i18n.h"
 
 namespace et::app {
 namespace {
@@ -143,7 +144,7 @@ void AnnotationView::click(const PlanView& pv, const ViewState& view, const Inpu
     return;
   }
   Annotation a;
-  a.text = "note";
+  a.text = ui::tr("note");  // replaced as soon as the planner types
   a.point = hit.point;
   const nlohmann::json d = pv.describe(element);
   const std::string kind = d.value("kind", std::string());

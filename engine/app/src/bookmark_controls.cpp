@@ -25,6 +25,11 @@ void BookmarkControls::choose(int i) {
   std::snprintf(ui_.name, sizeof ui_.name, "%s", scene_.bookmarks[size_t(i)].name.c_str());
 }
 
+void BookmarkControls::start_at(const std::string& name) {
+  for (size_t i = 0; i < scene_.bookmarks.size(); ++i)
+    if (scene_.bookmarks[i].name == name) choose(int(i));
+}
+
 int BookmarkControls::update(const ViewState& view, const InputState& input, const InputState& prev,
                              bool keys_free) {
   using Action = ui::BookmarkUi::Action;
@@ -33,7 +38,10 @@ int BookmarkControls::update(const ViewState& view, const InputState& input, con
   int go = -1;
   switch (ui_.action) {
     case Action::kNone: break;
-    case Action::kGoto: go = ui_.index; break;
+    case Action::kGoto:
+      go = ui_.index;
+      ui_.status.clear();  // a refusal about another bookmark no longer applies
+      break;
     case Action::kAdd: {
       // An empty or taken name gets a free one, so Add always adds.
       std::string base = ui_.name[0] ? ui_.name : "view";

@@ -19,6 +19,8 @@ class BookmarkControls {
   // After the panels are drawn: applies the section's edit (Add and Update take `view`)
   // and, when `keys_free`, the presenter keys. Returns the bookmark to show, or -1.
   int update(const ViewState& view, const InputState& input, const InputState& prev, bool keys_free);
+  // The window opened at this bookmark (--view NAME): chosen, so PageDown goes to the next.
+  void start_at(const std::string& name);
 
  private:
   void report(const Status& s, const std::string& done);

@@ -65,6 +65,8 @@ void LiveSession::frame() {
 }
 
 std::vector<ui::AlarmRow> LiveSession::alarms_until(double t) const {
+  // The recorded day replays on every day of the clock (a staged plan's date): its time of day.
+  t = std::fmod(t, 86400.0);
   std::vector<ui::AlarmRow> rows;
   for (const live::AlarmEvent& e : state_->alarms().events()) {
     if (!feed_ && e.t > t) continue;
@@ -88,6 +90,7 @@ std::vector<ui::AlarmRow> LiveSession::alarms_until(double t) const {
 
 std::vector<ui::SensorPlot> LiveSession::plots_for(Utility u, const std::string& element,
                                                    double t) const {
+  t = std::fmod(t, 86400.0);  // as alarms_until
   std::vector<ui::SensorPlot> out;
   const auto& sensors = files_.sensors.sensors;
   for (size_t i = 0; i < sensors.size(); ++i) {

@@ -17,7 +17,7 @@ int key_code(const std::string& n) {
   }
   static const std::pair<const char*, int> named[] = {
       {"SPACE", GLFW_KEY_SPACE}, {"ESCAPE", GLFW_KEY_ESCAPE}, {"TAB", GLFW_KEY_TAB},
-      {"ENTER", GLFW_KEY_ENTER}, {"SHIFT", GLFW_KEY_LEFT_SHIFT}, {"UP", GLFW_KEY_UP},
+      {"ENTER", GLFW_KEY_ENTER}, {"BACKSPACE", GLFW_KEY_BACKSPACE}, {"SHIFT", GLFW_KEY_LEFT_SHIFT}, {"UP", GLFW_KEY_UP},
       {"DOWN", GLFW_KEY_DOWN},   {"LEFT", GLFW_KEY_LEFT},        {"RIGHT", GLFW_KEY_RIGHT},
       {"PAGE_UP", GLFW_KEY_PAGE_UP}, {"PAGE_DOWN", GLFW_KEY_PAGE_DOWN}, {"HOME", GLFW_KEY_HOME},
       {"END", GLFW_KEY_END}};

@@ -75,7 +75,17 @@ int verb_measure(const Argv& argv) {
       if (!xy) return fail(xy.error(), 2);
       at = {(*xy)[0], (*xy)[1]};
     }
-    out = depth_json(*shape, plan::measure_depth(*shape->link, at));
+    const plan::LinkDepth d = plan::measure_depth(*shape->link, at);
+    // A point far off the link is a typo or the wrong link, not a place on it.
+    constexpr double kMaxOffLink = 5.0;  // m, in plan
+    const double off = glm::length(glm::dvec2(d.at) - at);
+    if (off > kMaxOffLink) {
+      char msg[256];
+      std::snprintf(msg, sizeof msg, "--at %s: %.1f m from link %s (nearest point %.2f,%.2f); expected a point within %.0f m of it",
+                    args->get("at").c_str(), off, shape->id.c_str(), d.at.x, d.at.y, kMaxOffLink);
+      return fail(msg, 2);
+    }
+    out = depth_json(*shape, d);
   } else {
     auto a = shape_by_id(*scene, networks, ids[0]);
     if (!a) return fail("--between: " + a.error().message, 2);

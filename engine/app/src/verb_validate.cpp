@@ -28,10 +28,40 @@ static const char* kValidateHelp =
 
 // Kinds in the order they are printed; anything else follows alphabetically.
 static const char* const kKindOrder[] = {
-    "layer_not_loaded", "plans_not_loaded", "rules_not_loaded", "tours_not_loaded",
+    "layer_not_loaded", "plans_not_loaded", "rules_not_loaded", "tours_not_loaded", "note_element_missing",
     "building_below_ground", "above_ground",  "zero_length",
     "through_building", "dangling_end",          "shallow_cover", "unconnected_building"};
 constexpr size_t kListedPerKind = 20;
+
+// Notes pinned to an element that neither the scene nor any of its plans has: a typo in
+// annotations.json would otherwise leave the note at its point, silently.
+static void note_problems(const Scene& scene, const PlanSet& plans, std::vector<Problem>& out) {
+  auto has = [](const std::vector<Network>& nets, const Annotation& a) {
+    for (const Network& n : nets) {
+      if (a.kind == "link")
+        for (const NetLink& l : n.links) if (l.id == a.id) return true;
+      if (a.kind == "node")
+        for (const NetNode& d : n.nodes) if (d.id == a.id) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < scene.annotations.size(); ++i) {
+    const Annotation& a = scene.annotations[i];
+    if (a.kind == "point") continue;
+    bool found = false;
+    if (a.kind == "building")
+      for (const Building& b : scene.buildings) found = found || b.id == a.id;
+    else
+      found = has(scene.networks, a);
+    for (size_t p = 0; !found && a.kind != "building" && p < plans.plans.size(); ++p)
+      found = has(plan::apply_plan(scene, plans.plans[p]), a);
+    if (!found)
+      out.push_back({"note_element_missing", "", a.id, "",
+                     annotations_path(scene) + ": /annotations/" + std::to_string(i) + "/id: no " +
+                         a.kind + " '" + a.id + "' in the scene or its plans",
+                     a.point});
+  }
+}
 
 static size_t kind_rank(const std::string& kind) {
   for (size_t i = 0; i < std::size(kKindOrder); ++i)
@@ -64,12 +94,15 @@ int verb_validate(const Argv& argv) {
   // Plans (with their lanes), the clearance rules and the tours: each checked as the verbs
   // that use them check it, so a scene that validates also compares, renders and records.
   std::string plan_ids;
+  PlanSet plan_set;
   if (!scene->plan_files.empty() || !scene->lanes_file.empty()) {
     auto plans = load_plan_set(*scene);
     if (!plans) problems.push_back({"plans_not_loaded", "", "", "", plans.error().message, {}});
     else
       for (const plan::Plan& p : plans->plans) plan_ids += " " + p.id;
+    if (plans) plan_set = std::move(*plans);
   }
+  note_problems(*scene, plan_set, problems);
   if (auto rules = plan::load_scene_rules(*scene); !rules)
     problems.push_back({"rules_not_loaded", "", "", "", rules.error().message, {}});
   if (auto tours = load_tours(*scene); !tours)

@@ -61,6 +61,7 @@ int verb_view(const Argv& argv) {
   o.fullscreen = args->has("fullscreen");
   o.presenter = args->has("presenter");
   o.live_url = args->get("live");
+  o.bookmark = args->get("view");
   if (args->has("script")) {
     auto text = read_text_file(args->get("script"));
     if (!text) return fail(text.error());

@@ -1,9 +1,11 @@
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 
 #include "et/app/overlay.h"
 #include "et/core/date.h"
+#include "et/scene/bookmarks.h"
 #include "verbs.h"
 
 namespace et::app {
@@ -70,7 +72,9 @@ Result<ViewState> view_from_args(const Scene& scene, const Args& args) {
     if (!b) {
       std::string names;
       for (const Bookmark& bm : scene.bookmarks) names += (names.empty() ? "" : ", ") + bm.name;
-      return make_error(scene.path, "/bookmarks",
+      // Saved bookmarks (bookmarks.json) replace scene.json's: name the file they came from.
+      const bool saved = std::filesystem::exists(bookmarks_path(scene));
+      return make_error(saved ? bookmarks_path(scene) : scene.path, "/bookmarks",
                         "unknown bookmark '" + args.get("view") + "' (have: " + names + ")");
     }
     v = b->view;

@@ -96,6 +96,7 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
   std::unique_ptr<Scenario> scenario = make_scenario(scene, warnings);
   TourPanel tours(scene, warnings);  // build, preview, save and record tours
   BookmarkControls bookmark_controls(scene, tours);  // edits scene.bookmarks, saves them
+  bookmark_controls.start_at(o.bookmark);
   AnnotationView notes(scene);                       // the Notes tool and the notes drawn
   ViewTools tools(scene);            // measure, section plane, dig (view_tools.h)
   if (!plan_set) warnings.push_back("plans not loaded: " + plan_set.error().message);
@@ -163,7 +164,8 @@ Result<int> run_view(Scene& scene, const ViewState& initial, ViewOptions& o) {
 
     r.imgui_new_frame();
     ui::ScriptedMouse sm{input.mouse_x, input.mouse_y, input.buttons[0], input.buttons[1],
-                         input.buttons[2]};
+                         input.buttons[2], input.keys.count(GLFW_KEY_ENTER) > 0,
+                         input.keys.count(GLFW_KEY_BACKSPACE) > 0};
     ui::imgui_begin_frame(o.script ? &sm : nullptr);
     if (!input.text.empty()) ui::type_text(input.text);  // a script's `type`, before the widgets
     overlay.frame_ms = frame_ms;

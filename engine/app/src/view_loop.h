@@ -18,6 +18,7 @@ struct ViewOptions {
   bool fullscreen = false;
   bool presenter = false;  // start in the presenter layout (F5 toggles)
   std::unique_ptr<ScriptPlayer> script;  // null: live input
+  std::string bookmark;  // the bookmark the window opens at (--view), if any
   std::string live_url;                   // mqtt://HOST:PORT[/TOPIC]: a real feed, else the replay
 };
 

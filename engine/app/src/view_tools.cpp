@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -73,7 +74,18 @@ void ViewTools::draw(ViewState& v, const PlanView& pv, int width, int height) {
     v.section.enabled = false;
     std::printf("section off\n");
   }
-  if (open && !status_.empty()) ImGui::TextWrapped("%s", status_.c_str());
+  if (open && !status_.empty()) {
+    // One clause a line: ImGui may wrap after a '.', which would split a number in two.
+    size_t from = 0;
+    while (from < status_.size()) {
+      size_t comma = status_.find(", ", from), wide = status_.find("\xEF\xBC\x8C", from);  // "，"
+      size_t end = std::min(comma, wide);
+      const size_t skip = end == comma ? 2 : 3;
+      ImGui::TextWrapped("%s", status_.substr(from, end == std::string::npos ? end : end - from).c_str());
+      if (end == std::string::npos) break;
+      from = end + skip;
+    }
+  }
   ImGui::End();
 
   // What the tools show over the scene (one camera: in a split view, the left half).

@@ -64,8 +64,13 @@ void build_fonts(float s, bool with_cjk, const std::string& extra_text) {
         ++glyphs;
       }
     }
+    // The large font holds only what the labels and names use; the panel font also holds
+    // the 2,500 common ideographs, so that what a planner types (a note, a bookmark name)
+    // is drawn rather than shown as '?'. Glyphs the base font has are not overwritten.
+    ImFontGlyphRangesBuilder typed = cjk;
+    typed.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
     cjk_ranges.clear();
-    cjk.BuildRanges(&cjk_ranges);
+    typed.BuildRanges(&cjk_ranges);
     ImFontGlyphRangesBuilder large = cjk;
     large.AddRanges(io.Fonts->GetGlyphRangesDefault());
     large_ranges.clear();
@@ -101,7 +106,8 @@ void build_fonts(float s, bool with_cjk, const std::string& extra_text) {
   g_large->Scale = 1.0f / s;
   io.FontDefault = font;
   if (with_cjk)
-    std::printf("font: %s face %d (Noto Sans CJK SC), %d CJK glyphs at %.0f px, atlas %dx%d\n",
+    std::printf("font: %s face %d (Noto Sans CJK SC), %d CJK glyphs of labels and names and "
+                "the common ideographs at %.0f px, atlas %dx%d\n",
                 cjk_font_path(), kSimplifiedChineseFace, glyphs, double(kCjkPx * s),
                 io.Fonts->TexWidth, io.Fonts->TexHeight);
 }

@@ -69,6 +69,9 @@ void imgui_begin_frame(const ScriptedMouse* scripted) {
     io.MouseDown[0] = scripted->left;
     io.MouseDown[1] = scripted->right;
     io.MouseDown[2] = scripted->middle;
+    // This ImGui (Debian's) reads keys from KeysDown, indexed by the backend's key codes.
+    io.KeysDown[io.KeyMap[ImGuiKey_Enter]] = scripted->enter;
+    io.KeysDown[io.KeyMap[ImGuiKey_Backspace]] = scripted->backspace;
   }
   ImGui::NewFrame();
 }

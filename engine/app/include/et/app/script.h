@@ -1,6 +1,6 @@
 // Input replay for the window (`estatetwin view SCENE --script FILE`): tests and demos
 // drive the real window, UI included, from a small text file. One command a line:
-//   key down|up|press NAME     NAME: A..Z, 0..9, SPACE, ESCAPE, TAB, ENTER, SHIFT,
+//   key down|up|press NAME     NAME: A..Z, 0..9, SPACE, ESCAPE, TAB, ENTER, BACKSPACE, SHIFT,
 //                              UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END, F1..F12
 //   mouse move X Y             window pixels from the top-left
 //   mouse down|up left|right|middle

@@ -22,6 +22,7 @@ void imgui_begin_frame_headless();
 struct ScriptedMouse {
   double x = 0, y = 0;
   bool left = false, right = false, middle = false;
+  bool enter = false, backspace = false;  // keys text fields need (a script's `key press`)
 };
 // Starts a UI frame; call after the renderer's imgui_new_frame(). With `scripted`, that
 // mouse state replaces the platform's for this frame (input replay with --script).
