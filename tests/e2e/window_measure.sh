@@ -103,7 +103,7 @@ plane=$(grep '^section ' "$out/section.log" | tail -1 | sed 's/^section //')
 echo "section $plane"
 "$exe" render "$scene" --view lane --section "$plane" --legend --size 960x540 --out "$out/section_headless.png" || fail "render --section"
 "$exe" render "$scene" --view lane --legend --size 960x540 --out "$out/plain_headless.png" || fail "render"
-ui="0,0,300,540 300,0,190,35 710,150,250,250 310,380,340,160 775,400,185,140"
+ui="0,0,300,540 300,0,190,35 710,150,250,250 305,355,410,185 775,400,185,140"
 "$tool" compare "$out/section.png" "$out/section_headless.png" 12 0.03 $ui || fail "the window's section differs from render --section"
 if "$tool" compare "$out/section.png" "$out/plain_headless.png" 12 0.03 $ui >/dev/null; then
   fail "the section did not change the picture"

@@ -57,11 +57,15 @@ TourPanel::~TourPanel() {
 bool TourPanel::draw(ViewState& view, double dt) {
   poll_record();
   const ImGuiIO& io = ImGui::GetIO();
-  // Anchored bottom-left, starting collapsed: it grows upwards when opened.
+  // Anchored bottom-left under the main panel and as wide (the main panel leaves it room),
+  // starting collapsed: it grows upwards when opened, the main panel shrinking above it.
+  const float width = 290.0f * io.FontGlobalScale;
   ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.5f));
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   bool moved = false;
-  if (!ImGui::Begin(ui::tr_id("Tours", "tours").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (!ImGui::Begin(ui::tr_id("Tours", "tours").c_str(), nullptr,
+                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_HorizontalScrollbar)) {
     ImGui::End();
     if (playing_) {  // keep playing when folded away
       t_ += float(dt);
@@ -83,7 +87,7 @@ bool TourPanel::draw(ViewState& view, double dt) {
       }
     ImGui::EndCombo();
   }
-  ImGui::SetNextItemWidth(140);
+  ImGui::SetNextItemWidth(100.0f * ImGui::GetIO().FontGlobalScale);
   ImGui::InputText("##name", name_, sizeof name_);
   ImGui::SameLine();
   if (ImGui::Button(ui::tr("New tour"))) {
@@ -151,7 +155,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
     }
     ImGui::SameLine();
     float d = float(k.duration_s);
-    ImGui::SetNextItemWidth(70);
+    ImGui::SetNextItemWidth(70.0f * ImGui::GetIO().FontGlobalScale);
     if (ImGui::DragFloat("##d", &d, 0.1f, 0.0f, 600.0f, "%.1f s")) {
       k.duration_s = std::max(0.0f, d);
       dirty_ = true;
@@ -163,7 +167,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
   if (remove >= 0) tour.keys.erase(tour.keys.begin() + remove), dirty_ = true;
   if (up > 0) std::swap(tour.keys[size_t(up)], tour.keys[size_t(up) - 1]), dirty_ = true;
   // New keys: the current view, or a bookmark.
-  ImGui::SetNextItemWidth(70);
+  ImGui::SetNextItemWidth(70.0f * ImGui::GetIO().FontGlobalScale);
   ImGui::DragFloat("##new", &new_duration_, 0.1f, 0.0f, 600.0f, "%.1f s");
   ImGui::SameLine();
   if (ImGui::Button(ui::tr("Add view"))) {
@@ -173,7 +177,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
   if (!scene_.bookmarks.empty()) {
     ImGui::SameLine();
     bookmark_ = std::clamp(bookmark_, 0, int(scene_.bookmarks.size()) - 1);
-    ImGui::SetNextItemWidth(110);
+    ImGui::SetNextItemWidth(110.0f * ImGui::GetIO().FontGlobalScale);
     if (ImGui::BeginCombo("##bm", ui::tr(scene_.bookmarks[size_t(bookmark_)].name.c_str()))) {
       for (size_t i = 0; i < scene_.bookmarks.size(); ++i)
         if (ImGui::Selectable((ui::tr(scene_.bookmarks[i].name) + "##" + std::to_string(i)).c_str(), int(i) == bookmark_)) bookmark_ = int(i);
@@ -193,7 +197,7 @@ void TourPanel::draw_keys(ViewState& view, bool& moved) {
     if (playing_ && t_ >= length) t_ = 0.0f;
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(200.0f * ImGui::GetIO().FontGlobalScale);
   if (ImGui::SliderFloat("##t", &t_, 0.0f, std::max(length, 0.001f), "%.1f s") && !tour.keys.empty()) {
     view = tour_view_at(tour, t_);
     moved = true;
@@ -219,12 +223,12 @@ void TourPanel::draw_record() {
     if (ImGui::Button(ui::tr("Stop"))) ::kill(pid_, SIGINT);  // record ends the file cleanly
     return;
   }
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(200.0f * ImGui::GetIO().FontGlobalScale);
   ImGui::InputText(ui::tr_id("out", "out").c_str(), out_, sizeof out_);
-  ImGui::SetNextItemWidth(100);
+  ImGui::SetNextItemWidth(100.0f * ImGui::GetIO().FontGlobalScale);
   ImGui::Combo(ui::tr_id("size", "size").c_str(), &size_choice_, kSizes, IM_ARRAYSIZE(kSizes));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(60);
+  ImGui::SetNextItemWidth(60.0f * ImGui::GetIO().FontGlobalScale);
   ImGui::Combo(ui::tr_id("fps", "fps").c_str(), &fps_choice_, "24\0" "30\0" "60\0");
   ImGui::SameLine();
   if (ImGui::Button(ui::tr("Record")) && !tour.keys.empty()) start_record();

@@ -1,6 +1,7 @@
 #include "et/ui/compare_panel.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "et/ui/i18n.h"
 
@@ -12,12 +13,28 @@ namespace et::ui {
 CompareRequest draw_compare(CompareModel& m) {
   CompareRequest req;
   if (!m.open) return req;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 40.0f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x * 0.8f),
-                                  std::min(560.0f, vp->WorkSize.y * 0.8f)),
-                           ImGuiCond_FirstUseEver);
+  // Placed each time it opens, in the free space: right of the main panel (290 wide at
+  // x = 10), under the folded Notes, left of the Tools, above the Schedule and the alarms
+  // (over the alarms when they leave too little room).
+  const ImGuiIO& io = ImGui::GetIO();
+  const float sc = io.FontGlobalScale;
+  auto rect = [](const char* name, ImRect& r) {
+    ImGuiWindow* w = ImGui::FindWindowByName(name);
+    if (!w || !(w->WasActive || w->Active)) return false;
+    r = w->Rect();
+    return true;
+  };
+  const float left = 20.0f + 290.0f * sc;
+  const float top = 18.0f + ImGui::GetFrameHeight();
+  ImRect near;
+  const float right = io.DisplaySize.x - 10.0f - (rect("###tools", near) ? near.GetWidth() + 10.0f : 0.0f);
+  float bottom = io.DisplaySize.y - 10.0f;
+  if (rect("###schedule", near)) bottom = std::min(bottom, near.Min.y - 8.0f);
+  if (rect("###alarms", near) && near.Min.y - 8.0f - top > 300.0f * sc) bottom = std::min(bottom, near.Min.y - 8.0f);
+  const float w = std::max(std::min(760.0f * sc, right - left), std::min(300.0f * sc, io.DisplaySize.x - 20.0f));
+  const float h = std::max(std::min(560.0f * sc, bottom - top), std::min(240.0f * sc, io.DisplaySize.y - 20.0f));
+  ImGui::SetNextWindowPos(ImVec2(std::min(left, io.DisplaySize.x - 10.0f - w), top), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Appearing);
   ImGui::SetNextWindowBgAlpha(0.96f);  // a table to read, not a see-through overlay
   if (!ImGui::Begin(tr_id("Compare plans", "compare").c_str(), &m.open)) {
     ImGui::End();
@@ -35,7 +52,8 @@ CompareRequest draw_compare(CompareModel& m) {
       ImGui::BeginTable("metrics", int(m.columns.size()) + 1,
                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
-                        ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() * 16.0f))) {
+                        ImVec2(0.0f, std::clamp(ImGui::GetContentRegionAvail().y * 0.55f, ImGui::GetTextLineHeightWithSpacing() * 6.0f,
+                                                    ImGui::GetTextLineHeightWithSpacing() * 16.0f)))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(tr("metric"));
     for (const std::string& c : m.columns) ImGui::TableSetupColumn(tr(c.c_str()));

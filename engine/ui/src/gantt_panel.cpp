@@ -2,8 +2,10 @@
 // that owns it; tasks in a clash outlined red with a red mark on the clash day; a line at
 // the clock's day. Clicking a bar jumps the clock to the task's start.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <vector>
 
@@ -18,14 +20,19 @@ int draw_gantt(const GanttModel& m) {
   if (m.groups.empty() || m.last_day < m.first_day) return INT_MIN;
   const ImGuiIO& io = ImGui::GetIO();
   const float s = io.FontGlobalScale;
-  const float width = std::min(io.DisplaySize.x - 20.0f, 760.0f * s);
-  // Top centre, under the split screen's plan names: the bottom holds the alarms and the
-  // legend, the sides the main panel and the inspector.
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 34.0f * s), ImGuiCond_FirstUseEver,
-                          ImVec2(0.5f, 0));
+  // Bottom, right of the main panel (290 wide at x = 10) and left of the legend (bottom
+  // right): the top holds the split screen's plan names and the folded Notes, the right the
+  // Tools and the inspector; the alarms sit on top of it.
+  const float left = 20.0f + 290.0f * s;
+  float right = io.DisplaySize.x - 10.0f;
+  if (ImGuiWindow* legend = ImGui::FindWindowByName("###legend"); legend && (legend->WasActive || legend->Active))
+    right = legend->Pos.x - 10.0f;
+  const float width = std::clamp(right - left, std::min(360.0f * s, io.DisplaySize.x - 20.0f), 1100.0f * s);
+  ImGui::SetNextWindowPos(ImVec2(std::min(left, io.DisplaySize.x - 10.0f - width), io.DisplaySize.y - 10.0f),
+                          ImGuiCond_Always, ImVec2(0, 1));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.4f));
   ImGui::SetNextWindowBgAlpha(0.88f);
-  ImGui::Begin(tr_id("Schedule", "schedule").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin(tr_id("Schedule", "schedule").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   int clicked = INT_MIN;
   // Colour key.
   for (size_t i = 0; i < m.owners.size(); ++i) {
@@ -37,8 +44,14 @@ int draw_gantt(const GanttModel& m) {
     ImGui::SameLine();
     ImGui::TextUnformatted(tr(m.owners[i].first.c_str()));
   }
-  const float label_w = 190.0f * s, row_h = ImGui::GetTextLineHeight() + 4.0f * s;
-  const float axis_w = ImGui::GetContentRegionAvail().x - label_w;
+  // Task names as wide as the longest, up to 40% of the panel (cut there).
+  float longest = 0.0f;
+  for (const GanttGroup& group : m.groups)
+    for (const GanttBar& bar : group.bars) longest = std::max(longest, ImGui::CalcTextSize(bar.label.c_str()).x);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float label_w = std::clamp(longest + 8.0f * s, std::min(120.0f * s, avail * 0.4f), avail * 0.4f);
+  const float row_h = ImGui::GetTextLineHeight() + 4.0f * s;
+  const float axis_w = avail - label_w;
   const double span = double(m.last_day - m.first_day + 1);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto x_of = [&](float x0, double day) {
@@ -47,6 +60,7 @@ int draw_gantt(const GanttModel& m) {
   // The axis: the first of each month (or every 7th day when the span is short).
   {
     ImVec2 p = ImGui::GetCursorScreenPos();
+    float text_end = -FLT_MAX;
     for (int d = m.first_day; d <= m.last_day; ++d) {
       std::string date = format_date(d);
       bool tick = span > 45 ? date.substr(8) == "01" : (d - m.first_day) % 7 == 0;
@@ -54,8 +68,10 @@ int draw_gantt(const GanttModel& m) {
       float x = x_of(p.x, d);
       dl->AddLine(ImVec2(x, p.y + row_h * 0.6f), ImVec2(x, p.y + row_h),
                   IM_COL32(160, 160, 160, 255));
-      dl->AddText(ImVec2(x + 2, p.y), IM_COL32(200, 200, 200, 255),
-                  date.substr(span > 45 ? 0 : 5).c_str());
+      const std::string text = date.substr(span > 45 ? 0 : 5);
+      if (x + 2 < text_end) continue;  // a narrow panel: the tick without its date
+      dl->AddText(ImVec2(x + 2, p.y), IM_COL32(200, 200, 200, 255), text.c_str());
+      text_end = x + 2 + ImGui::CalcTextSize(text.c_str()).x + 6.0f * s;
     }
     ImGui::Dummy(ImVec2(label_w + axis_w, row_h));
   }

@@ -1,7 +1,9 @@
 #include "et/ui/overlay_panel.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -12,11 +14,32 @@
 
 namespace et::ui {
 
+namespace {
+
+// Where a panel was last frame (a folded one: its title bar); false when it was not shown.
+// The panels place themselves around each other with it (layout: main panel and Tours on
+// the left, Notes top, Tools and the inspector right, legend bottom right, Schedule and
+// alarms at the bottom between them).
+bool panel_rect(const char* name, ImRect& r) {
+  ImGuiWindow* w = ImGui::FindWindowByName(name);
+  if (!w || !(w->WasActive || w->Active)) return false;
+  r = w->Rect();
+  return true;
+}
+
+}  // namespace
+
 void draw_overlay(OverlayModel& m) {
-  // A narrow panel with collapsible sections, so the scene keeps most of the screen.
-  const float width = 290.0f * ImGui::GetIO().FontGlobalScale;
+  // A narrow panel with collapsible sections, so the scene keeps most of the screen. Its
+  // height leaves room for the Tours panel under it (folded: a title bar); what does not
+  // fit scrolls inside.
+  const ImGuiIO& io = ImGui::GetIO();
+  const float width = 290.0f * io.FontGlobalScale;
+  ImRect tours;
+  const float tours_h = panel_rect("###tours", tours) ? tours.GetHeight() : ImGui::GetFrameHeight();
+  const float max_h = std::max(120.0f * io.FontGlobalScale, io.DisplaySize.y - 20.0f - tours_h - 6.0f);
   ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, 10000));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, max_h));
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("EstateTwin", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushTextWrapPos(0.0f);
@@ -166,8 +189,16 @@ int draw_inspector(const InspectorModel* selected, const std::string& hover) {
   int pressed = -1;
   // Fixed width, actions first: the buttons stay in one place whatever the attributes are.
   const float width = 360.0f * io.FontGlobalScale;
+  // Down to the first bottom panel under it (legend, alarms, Schedule), at most 70%.
+  float bottom = io.DisplaySize.y * 0.7f + 10.0f;
+  for (const char* below : {"###legend", "###alarms", "###schedule"}) {
+    ImRect r;
+    if (panel_rect(below, r) && r.Max.x > io.DisplaySize.x - 10 - width && r.Min.y > 40.0f)
+      bottom = std::min(bottom, r.Min.y - 8.0f);
+  }
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.7f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
+                                      ImVec2(width, std::max(100.0f * io.FontGlobalScale, bottom - 10.0f)));
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin(tr_id("Inspector", "inspector").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   ImGui::Text("%s", selected->title.c_str());
@@ -202,12 +233,23 @@ int draw_inspector(const InspectorModel* selected, const std::string& hover) {
 int draw_alarms(const std::string& status, const std::vector<AlarmRow>& alarms) {
   if (status.empty()) return -1;
   const ImGuiIO& io = ImGui::GetIO();
-  const float width = 330.0f * io.FontGlobalScale;
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 10), ImGuiCond_FirstUseEver,
-                          ImVec2(0.5f, 1));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.35f));
+  const float s = io.FontGlobalScale;
+  // At the bottom, centred between the main panel and the legend; above the Schedule
+  // while that shows (lower then, so that both leave some of the scene).
+  const float left = 20.0f + 290.0f * s;
+  ImRect legend, schedule;
+  float right = io.DisplaySize.x - 10.0f - (panel_rect("###legend", legend) ? legend.GetWidth() + 10.0f : 0.0f);
+  ImRect tools;  // the folded Tools on the right, at 30% of the height
+  if (panel_rect("###tools", tools)) right = std::min(right, tools.Min.x - 10.0f);
+  const bool staged = panel_rect("###schedule", schedule);
+  const float width = std::clamp(right - left, 200.0f * s, 420.0f * s);
+  const float bottom = staged ? schedule.Min.y - 8.0f : io.DisplaySize.y - 10.0f;
+  const float max_h = std::max(ImGui::GetFrameHeight() * 3.0f, std::min(io.DisplaySize.y * (staged ? 0.25f : 0.35f), bottom - 50.0f * s));
+  ImGui::SetNextWindowPos(ImVec2(std::max(left, (left + right) * 0.5f - width * 0.5f), bottom), ImGuiCond_Always,
+                          ImVec2(0, 1));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, max_h));
   ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::Begin(tr_id("Alarms", "alarms").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::Begin(tr_id("Alarms", "alarms").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", status.c_str());
   ImGui::PopTextWrapPos();
@@ -215,9 +257,13 @@ int draw_alarms(const std::string& status, const std::vector<AlarmRow>& alarms) 
   if (alarms.empty()) ImGui::TextUnformatted(tr("No alarms."));
   for (size_t i = 0; i < alarms.size() && i < 12; ++i) {
     ImVec4 c = alarms[i].level >= 2 ? ImVec4(1.0f, 0.35f, 0.3f, 1.0f) : ImVec4(1.0f, 0.8f, 0.2f, 1.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, linear_color(c));
-    if (ImGui::Selectable((alarms[i].text + "##" + std::to_string(i)).c_str())) clicked = int(i);
-    ImGui::PopStyleColor();
+    // A row as tall as its text wrapped to the panel: nothing cut off at the edge.
+    const char* text = alarms[i].text.c_str();
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    if (ImGui::Selectable(("##alarm" + std::to_string(i)).c_str(), false, 0, ImVec2(0, size.y))) clicked = int(i);
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, p, ImGui::GetColorU32(linear_color(c)), text, nullptr, wrap);
   }
   ImGui::End();
   return clicked;
