@@ -22,6 +22,14 @@ void main() {
   // The section plane cuts away its far side (the side its normal points to) everywhere.
   if (dot(frame.section_plane.xyz, in_world) + frame.section_plane.w > 0.0) discard;
   vec3 n = normalize(in_normal);
+  float alpha = push.kind == ET_DRAW_GROUND ? frame.params.x : in_color.a;
+  // Through a section we look into solids (soil, blocks, pipes) and see their inner faces:
+  // drawn flat and darker, they read as the cut's fill rather than as far walls.
+  bool sectioned = dot(frame.section_plane.xyz, frame.section_plane.xyz) > 0.5;
+  if (sectioned && dot(n, frame.camera_pos.xyz - in_world) < 0.0) {
+    out_color = vec4(in_color.rgb * 0.42, alpha);
+    return;
+  }
   // Light the side facing the eye: thin and open geometry is seen from both sides, and
   // imported models do not agree on winding.
   if (dot(n, frame.camera_pos.xyz - in_world) < 0.0) n = -n;
@@ -34,6 +42,5 @@ void main() {
   float dist = length(in_world - frame.camera_pos.xyz);
   float fog = clamp(dist / frame.params.y, 0.0, 1.0);
   lit = mix(lit, frame.sky_color.rgb, fog * fog * 0.6);
-  float alpha = push.kind == ET_DRAW_GROUND ? frame.params.x : in_color.a;
   out_color = vec4(lit, alpha);
 }
