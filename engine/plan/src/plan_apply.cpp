@@ -8,19 +8,6 @@
 namespace et::plan {
 namespace {
 
-// As the GeoJSON loader lays a path: axis at -(cover + height / 2), interpolated by
-// horizontal distance between the ends.
-void lay(std::vector<glm::dvec3>& path, double axis_start, double axis_end) {
-  double total = 0.0;
-  for (size_t i = 1; i < path.size(); ++i)
-    total += glm::length(glm::dvec2(path[i]) - glm::dvec2(path[i - 1]));
-  double run = 0.0;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (i > 0) run += glm::length(glm::dvec2(path[i]) - glm::dvec2(path[i - 1]));
-    path[i].z = -(axis_start + (axis_end - axis_start) * (total > 0.0 ? run / total : 0.0));
-  }
-}
-
 // The link `id` in the utility's networks: (network, link index), or (-1, -1).
 std::pair<int, int> find_link(const std::vector<Network>& nets, Utility u, const std::string& id) {
   for (size_t ni = 0; ni < nets.size(); ++ni) {
@@ -35,7 +22,7 @@ void relay(NetLink& l, double cover_start, double cover_end) {
   l.cover_start_m = cover_start;
   l.cover_end_m = cover_end;
   double half = l.section_height_m() / 2.0;
-  lay(l.path, cover_start + half, cover_end + half);
+  lay_path(l.path, cover_start + half, cover_end + half);
 }
 
 void apply_edit(const Scene& scene, std::vector<Network>& nets, const Edit& e) {

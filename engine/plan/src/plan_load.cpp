@@ -84,19 +84,6 @@ int read_date(const Field& f) {
   return *day;
 }
 
-// Same as the GeoJSON loader: the axis lies at -(cover + height / 2), interpolated by
-// horizontal distance between the two ends.
-void lay(std::vector<glm::dvec3>& path, double axis_start, double axis_end) {
-  double total = 0.0;
-  for (size_t i = 1; i < path.size(); ++i)
-    total += glm::length(glm::dvec2(path[i]) - glm::dvec2(path[i - 1]));
-  double run = 0.0;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (i > 0) run += glm::length(glm::dvec2(path[i]) - glm::dvec2(path[i - 1]));
-    path[i].z = -(axis_start + (axis_end - axis_start) * (total > 0.0 ? run / total : 0.0));
-  }
-}
-
 std::string text_of(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
 struct Loader {
@@ -231,7 +218,7 @@ struct Loader {
     l.cover_start_m = f["cover_start_m"].num_in(-200.0, 200.0);
     l.cover_end_m = f["cover_end_m"].num_in(-200.0, 200.0);
     double half = l.section_height_m() / 2.0;
-    lay(l.path, l.cover_start_m + half, l.cover_end_m + half);
+    lay_path(l.path, l.cover_start_m + half, l.cover_end_m + half);
     auto text = [&](const char* key, std::string& out) {
       if (f.has(key)) out = f[key].str();
     };

@@ -169,6 +169,13 @@ Result<glm::dvec2> CoordMapper::to_scene(double x, double y) {
   return out;
 }
 
+void drop_repeated_vertices(std::vector<glm::dvec3>& path) {
+  auto same = [](const glm::dvec3& a, const glm::dvec3& b) { return glm::length(a - b) < 1e-3; };
+  path.erase(std::unique(path.begin(), path.end(), same), path.end());
+}
+
+}  // namespace netdetail
+
 void lay_path(std::vector<glm::dvec3>& path, double axis_depth_start, double axis_depth_end) {
   double total = 0.0;
   for (size_t i = 1; i < path.size(); ++i)
@@ -181,10 +188,4 @@ void lay_path(std::vector<glm::dvec3>& path, double axis_depth_start, double axi
   }
 }
 
-void drop_repeated_vertices(std::vector<glm::dvec3>& path) {
-  auto same = [](const glm::dvec3& a, const glm::dvec3& b) { return glm::length(a - b) < 1e-3; };
-  path.erase(std::unique(path.begin(), path.end(), same), path.end());
-}
-
-}  // namespace netdetail
 }  // namespace et

@@ -32,9 +32,7 @@ class CoordMapper {
   std::optional<CrsTransform> proj_;
 };
 
-// Sets each vertex's z to minus the axis depth, interpolated linearly between the two ends
-// by horizontal distance along the path.
-void lay_path(std::vector<glm::dvec3>& path, double axis_depth_start, double axis_depth_end);
+using et::lay_path;  // network.h
 
 // Drops consecutive vertices closer than 1 mm (digitising doubles): a zero-length segment
 // has no direction for the renderer's tubes.

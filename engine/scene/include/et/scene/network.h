@@ -35,6 +35,10 @@ LinkKind link_kind_from_name(const std::string& n);
 
 enum class LinkState { kAsFound, kPlanned, kAbandoned, kCount };
 const char* link_state_name(LinkState s);  // "as_found", "planned", "abandoned"
+
+// Sets each vertex's z to minus the axis depth, interpolated linearly between the two ends
+// by horizontal distance along the path (how loaders and plans lay a buried line).
+void lay_path(std::vector<glm::dvec3>& path, double axis_depth_start, double axis_depth_end);
 LinkState link_state_from_name(const std::string& n);
 
 struct NetNode {
